@@ -1,0 +1,136 @@
+"""Values that the models carry without a declared field: checking and dumping them.
+
+Unknown payload keys, ``Raw`` fields and ``Dict`` fields without a value field
+hold arbitrary values.  Loading passes them through untouched (no copy, so live
+objects keep their identity); this module
+
+* checks on load that such a value does not nest deeper than :data:`MAX_DEPTH`
+  levels of lists and dictionaries, so that the loaded object can always be
+  compared, copied, pickled and dumped without hitting Python's recursion limit;
+* turns such a value into JSON types on dump (:func:`to_json`), with new
+  containers, recursively dumping models and converting numpy scalars.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, List, Mapping, Tuple
+
+from marshmallow import ValidationError
+
+from qiskit_models.validation._datetime import format_date, format_datetime
+
+__all__ = ["MAX_DEPTH", "check_depth", "to_json"]
+
+#: The deepest nesting of lists and dictionaries accepted in a pass-through value.
+MAX_DEPTH = 100
+
+_CONTAINERS = (dict, list, tuple)
+_JSON_KEY_TYPES = (str, int, float, bool, type(None))
+
+
+def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
+    """Reject a value whose lists and dictionaries nest deeper than ``limit`` levels.
+
+    Args:
+        value: any value.
+        limit: the deepest accepted nesting.
+
+    Raises:
+        ValidationError: the value nests too deeply.
+    """
+    if type(value) not in _CONTAINERS:
+        return
+    stack: List[Tuple[Any, int]] = [(value, 1)]
+    pop = stack.pop
+    push = stack.append
+    while stack:
+        item, depth = pop()
+        if depth > limit:
+            raise ValidationError(f"Value is nested more than {limit} levels deep.")
+        children = item.values() if type(item) is dict else item
+        for child in children:
+            if type(child) in _CONTAINERS:
+                push((child, depth + 1))
+
+
+def _model_type() -> type:
+    from qiskit_models.validation.base import BaseModel
+
+    return BaseModel
+
+
+def to_json(value: Any) -> Any:
+    """Return ``value`` built from JSON types only, in new containers.
+
+    Models are dumped with their schema, numpy scalars and arrays become built-in
+    numbers and lists, complex numbers become ``[real, imag]``, date-times their
+    payload text or ISO 8601, tuples lists.  Dictionary keys must be strings,
+    numbers, booleans or ``None`` (what :func:`json.dumps` accepts).
+
+    Args:
+        value: the value to convert.
+
+    Returns:
+        The converted value; ``value`` itself for immutable JSON scalars.
+
+    Raises:
+        ValidationError: a value (at the path given by the messages) cannot be
+            represented in JSON.
+    """
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is dict or kind is list or kind is tuple:
+        return _container_to_json(value)
+    return _other_to_json(value)
+
+
+def _container_to_json(value: Any) -> Any:
+    if type(value) is dict:
+        result = {}
+        for key, item in value.items():
+            if not isinstance(key, _JSON_KEY_TYPES):
+                raise ValidationError(
+                    {repr(key): [f"Key of type {type(key).__name__} cannot be written as JSON."]}
+                )
+            try:
+                result[key] = to_json(item)
+            except ValidationError as error:
+                raise ValidationError({key: error.messages}) from None
+        return result
+    items = []
+    for index, item in enumerate(value):
+        try:
+            items.append(to_json(item))
+        except ValidationError as error:
+            raise ValidationError({index: error.messages}) from None
+    return items
+
+
+def _other_to_json(value: Any) -> Any:
+    if isinstance(value, _model_type()):
+        return value._dump_payload()
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, complex):
+        return [to_json(value.real), to_json(value.imag)]
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, Mapping):
+        return _container_to_json(dict(value))
+    if type(value).__module__ == "numpy":
+        if hasattr(value, "tolist"):  # arrays and scalars
+            return to_json(value.tolist())
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_json(to_dict())
+    raise ValidationError(f"Value of type {type(value).__name__} cannot be written as JSON.")
