@@ -268,7 +268,7 @@ class BaseSchema(Schema):
     def get_attribute(self, obj: Any, attr: str, default: Any) -> Any:
         """Read a declared field from a model, wherever the model stores it."""
         if isinstance(obj, BaseModel):
-            return obj._payload_value(attr, default)
+            return obj._wire_value(attr, default)
         return super().get_attribute(obj, attr, default)
 
     def declared_attributes(self) -> FrozenSet[str]:
@@ -387,7 +387,21 @@ class BaseModel:
 
     # -- payload access -------------------------------------------------------
 
-    def _payload_value(self, key: str, default: Any) -> Any:
+    def _wire_value(self, key: str, default: Any) -> Any:
+        """Return the value that ``to_dict`` writes for the payload key ``key``.
+
+        ``to_dict`` reads every declared field through this method before the
+        field writes it.  A model whose attributes differ from the payload (for
+        example quantities stored in SI units but sent in ns or GHz) overrides
+        it to return the payload's value.
+
+        Args:
+            key: the field's attribute name.
+            default: what to return when the model has no such value.
+
+        Returns:
+            The value.
+        """
         extras = self.__dict__.get(EXTRAS_ATTRIBUTE)
         if extras and key in extras:
             return extras[key]

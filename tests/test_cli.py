@@ -1,0 +1,148 @@
+"""The ``qiskit-models check`` command."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+from qiskit_models.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(*argv: str):
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_valid_examples_pass():
+    status, out, _ = run("check", "--roundtrip", str(EXAMPLES / "valid"))
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:3] == [
+        f"ok      {EXAMPLES / 'valid' / 'backend_status_online.json'} (BackendStatus)",
+        f"ok      {EXAMPLES / 'valid' / 'job_status_done.json'} (JobStatus)",
+        f"ok      {EXAMPLES / 'valid' / 'job_status_queued.json'} (JobStatus)",
+    ]
+    assert lines[-1].startswith("3 files: 3 passed, 0 failed (")
+
+
+def test_invalid_examples_report_every_error_with_its_path():
+    status, out, _ = run("check", str(EXAMPLES / "invalid"))
+    assert status == 1
+    assert out.splitlines()[:3] == [
+        f"FAILED  {EXAMPLES / 'invalid' / 'backend_status_negative_queue.json'} (BackendStatus)",
+        "          operational: Not a valid boolean.",
+        "          pending_jobs: Must be greater than or equal to 0.",
+    ]
+
+
+def test_real_status_payloads():
+    status, out, _ = run("check", "--roundtrip", str(CORPUS / "job_status"), str(CORPUS / "backend_status"))
+    assert status == 1
+    results = {line.split()[1]: line.split()[0] for line in out.splitlines() if line.startswith(("ok", "FAILED"))}
+    assert results == {
+        str(CORPUS / "job_status" / "schema_example.json"): "ok",
+        str(CORPUS / "job_status" / "schema_example_legacy_id_key.json"): "FAILED",
+        str(CORPUS / "backend_status" / "schema_example.json"): "ok",
+        str(CORPUS / "backend_status" / "schema_example_legacy_available.json"): "FAILED",
+        str(CORPUS / "backend_status" / "schema_example_legacy_no_name.json"): "FAILED",
+        str(CORPUS / "backend_status" / "schema_deprecated_example.json:"): "FAILED",
+    }
+    assert "not a payload of a known kind" in out
+    assert out.splitlines()[-1].startswith("6 files: 2 passed, 4 failed")
+
+
+def test_bad_files_get_one_line_each(tmp_path):
+    (tmp_path / "a_not_json.json").write_text("{not json")
+    (tmp_path / "b_empty.json").write_text("")
+    (tmp_path / "c_binary.json").write_bytes(bytes(range(256)))
+    unreadable = tmp_path / "d_unreadable.json"
+    unreadable.write_text("{}")
+    unreadable.chmod(0)
+    (tmp_path / "e_deep.json").write_text("[" * 100000 + "]" * 100000)
+    (tmp_path / "f_list.json").write_text("[1, 2]")
+    (tmp_path / "g_valid.json").write_text(json.dumps({"job_id": "j", "status": "DONE", "status_msg": "m"}))
+    (tmp_path / "notes.txt").write_text("ignored")
+    status, out, err = run("check", str(tmp_path))
+    assert status == 1
+    assert "Traceback" not in out + err
+    lines = out.splitlines()
+    assert lines[0] == f"FAILED  {tmp_path / 'a_not_json.json'}: not JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"
+    assert lines[1] == f"FAILED  {tmp_path / 'b_empty.json'}: the file is empty"
+    assert lines[2].startswith(f"FAILED  {tmp_path / 'c_binary.json'}: not JSON")
+    if os.geteuid() != 0:  # root reads anything
+        assert lines[3].startswith(f"FAILED  {tmp_path / 'd_unreadable.json'}: cannot read the file")
+    assert lines[-3] == f"FAILED  {tmp_path / 'f_list.json'}: not a payload of a known kind (use --model NAME)"
+    assert lines[-2] == f"ok      {tmp_path / 'g_valid.json'} (JobStatus)"
+    assert any(line.startswith(f"FAILED  {tmp_path / 'e_deep.json'}: not JSON") for line in lines)
+    assert lines[-1].startswith("7 files: 1 passed, 6 failed")
+
+
+def test_missing_path(tmp_path):
+    status, out, _ = run("check", str(tmp_path / "nope.json"))
+    assert status == 1
+    assert out.splitlines()[0] == f"FAILED  {tmp_path / 'nope.json'}: no such file or directory"
+
+
+def test_model_option(tmp_path):
+    path = tmp_path / "status.json"
+    path.write_text(json.dumps({"job_id": "j", "status": "DONE", "status_msg": "m"}))
+    status, out, _ = run("check", "--model", "BackendStatus", str(path))
+    assert status == 1
+    assert "backend_name: Missing data for required field." in out
+    status, out, _ = run("check", "--model", "job_status", str(path))
+    assert status == 0
+
+
+def test_unknown_model_is_a_usage_error(tmp_path):
+    status, _, err = run("check", "--model", "Nope", str(tmp_path))
+    assert status == 2
+    assert "unknown model 'Nope'" in err
+
+
+def test_roundtrip_differences_are_reported(tmp_path, monkeypatch):
+    from qiskit_models import JobStatus
+
+    path = tmp_path / "status.json"
+    path.write_text(json.dumps({"job_id": "j", "status": "DONE", "status_msg": "m"}))
+    original = JobStatus.to_dict
+    monkeypatch.setattr(JobStatus, "to_dict", lambda self: {**original(self), "status": "ERROR"})
+    status, out, _ = run("check", "--roundtrip", str(path))
+    assert status == 1
+    assert "          round trip: status: 'DONE' != 'ERROR'" in out.splitlines()
+
+
+def test_json_format_and_quiet():
+    status, out, _ = run("check", "--format", "json", str(EXAMPLES))
+    assert status == 1
+    report = json.loads(out)
+    assert report["summary"]["files"] == 5 and report["summary"]["passed"] == 3 and report["summary"]["failed"] == 2
+    failed = [result for result in report["results"] if not result["ok"]]
+    assert failed[0]["errors"] == [
+        {"path": "operational", "message": "Not a valid boolean."},
+        {"path": "pending_jobs", "message": "Must be greater than or equal to 0."},
+    ]
+    status, out, _ = run("check", "--quiet", str(EXAMPLES))
+    assert status == 1
+    assert all(not line.startswith("ok") for line in out.splitlines())
+    assert out.splitlines()[0].startswith("FAILED")
+
+
+def test_python_dash_m():
+    completed = subprocess.run(
+        [sys.executable, "-m", "qiskit_models", "check", str(EXAMPLES / "valid")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines()[-1].startswith("3 files: 3 passed")
