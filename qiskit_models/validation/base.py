@@ -252,10 +252,8 @@ class BaseSchema(Schema):
     """Base class of the schemas bound to models.
 
     Unknown payload keys are kept (``unknown = INCLUDE``), loading builds the
-    bound model, and dumping writes the model's unknown keys back.
-
-    Attributes:
-        model_cls: the model class the schema builds; set by :func:`bind_schema`.
+    bound model (``model_cls``, set by :func:`bind_schema`), and dumping writes
+    the model's unknown keys back.
     """
 
     class Meta:
