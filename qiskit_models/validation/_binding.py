@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Binding",
     "EXTRAS_ATTRIBUTE",
+    "bad_key_message",
     "binding_for",
     "fast_path_enabled",
     "is_attribute_key",
@@ -129,6 +130,11 @@ def store_payload(obj: Any, items: Mapping[Any, Any], reserved: FrozenSet[str]) 
             if extras is None:
                 extras = attributes[EXTRAS_ATTRIBUTE] = {}
             extras[key] = value
+
+
+def bad_key_message(key: Any) -> str:
+    """The error message for a payload key that is not a string."""
+    return f"Payload keys must be strings; got {key!r} ({type(key).__name__})."
 
 
 def copy_containers(value: Any) -> Any:
@@ -282,6 +288,11 @@ class Binding:
         return info
 
     @property
+    def declared(self) -> FrozenSet[str]:
+        """The attribute names of the schema's declared fields."""
+        return self.schema.declared_attributes()  # type: ignore[attr-defined,no-any-return]
+
+    @property
     def has_pre_load_hooks(self) -> bool:
         """Whether a ``pre_load`` hook runs anywhere in the schema tree."""
         found = self._pre_load
@@ -310,8 +321,14 @@ class Binding:
         elif not isinstance(data, Mapping):
             raise ModelValidationError({"_schema": ["Invalid input type."]}, data=data)
         try:
-            if _fast_path and self.fast_load:
-                return self.fast_load(data, self.model_cls)
+            if _fast_path:
+                load = self.fast_load
+                if load is None:
+                    from qiskit_models.validation._compiler import compile_load
+
+                    load = compile_load(self)
+                if load:
+                    return load(data)
             payload = copy_containers(data) if self.has_pre_load_hooks else data
             return schema.load(payload)
         except ValidationError as error:
@@ -351,26 +368,42 @@ class Binding:
         Returns:
             A new dictionary.
         """
-        if _fast_path and self.fast_dump:
-            return self.fast_dump(obj)
+        if _fast_path:
+            dump = self.fast_dump
+            if dump is None:
+                from qiskit_models.validation._compiler import compile_dump
+
+                dump = compile_dump(self)
+            if dump:
+                return dump(obj)
         return self.schema.dump(obj)
 
-    def check(self, kwargs: Dict[str, Any]) -> None:
+    def check(self, kwargs: Dict[str, Any]) -> bool:
         """Check constructor arguments without converting them.
 
         Args:
             kwargs: the arguments (by attribute name).
 
+        Returns:
+            Whether every argument may be stored as an instance attribute.
+
         Raises:
             ModelValidationError: an argument does not satisfy its field.
         """
         try:
-            if _fast_path and self.fast_check:
-                self.fast_check(kwargs)
-            else:
-                _compat.do_load(self.shallow_schema, dict(kwargs), postprocess=False)
+            check = self.fast_check if _fast_path else False
+            if check is None:
+                from qiskit_models.validation._compiler import compile_check
+
+                check = compile_check(self)
+            if check:
+                return bool(check(kwargs))
+            _compat.do_load(self.shallow_schema, dict(kwargs), postprocess=False)
+            self.check_unknown(kwargs, self.declared)
         except ValidationError as error:
             raise ModelValidationError(error.messages, data=kwargs, valid_data=error.valid_data) from None
+        reserved = self.reserved
+        return all(is_attribute_key(key, reserved) for key in kwargs)
 
     # -- building instances ---------------------------------------------------
 
@@ -433,9 +466,7 @@ class Binding:
             if key in declared:
                 continue
             if type(key) is not str:
-                errors.setdefault("_schema", []).append(
-                    f"Payload keys must be strings; got {key!r} ({type(key).__name__})."
-                )
+                errors.setdefault("_schema", []).append(bad_key_message(key))
                 continue
             try:
                 check_depth(value)

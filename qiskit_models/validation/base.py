@@ -31,6 +31,7 @@ import functools
 from types import SimpleNamespace
 from typing import (
     Any,
+    Mapping,
     Callable,
     ClassVar,
     Collection,
@@ -319,12 +320,16 @@ class BaseSchema(Schema):
             except ValidationError as error:
                 raise ValidationError({key: error.messages}) from None
 
-    @post_load
-    def make_model(self, data: Dict[Any, Any], **kwargs: Any) -> Any:
+    @post_load(pass_original=True)
+    def make_model(self, data: Dict[Any, Any], original_data: Any = None, **kwargs: Any) -> Any:
         """Build the bound model from loaded data.
+
+        The model's keys are the declared fields, in declaration order, then the
+        unknown keys in the order of the payload.
 
         Args:
             data: the loaded data.
+            original_data: the payload.
             **kwargs: ignored.
 
         Returns:
@@ -340,8 +345,14 @@ class BaseSchema(Schema):
             binding = binding_for(model_cls)
         if binding is None:
             return model_cls(**data)
-        binding.check_unknown(data, self.declared_attributes())
-        return binding.build(data)
+        declared = self.declared_attributes()
+        ordered = {key: value for key, value in data.items() if key in declared}
+        if isinstance(original_data, Mapping):
+            ordered.update((key, data[key]) for key in original_data if key in data and key not in declared)
+        if len(ordered) != len(data):
+            ordered.update((key, value) for key, value in data.items() if key not in ordered)
+        binding.check_unknown(ordered, declared)
+        return binding.build(ordered)
 
 
 def _plain_init(init: _C) -> _C:
@@ -611,7 +622,9 @@ class _SchemaBinder:
 
                 params = list(inspect.signature(inspect.unwrap(init_method)).parameters.values())[1:]
                 positional.extend(
-                    p.name for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+                    p.name
+                    for p in params
+                    if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and p.name != "validate"
                 )
             return positional
 
@@ -629,12 +642,13 @@ class _SchemaBinder:
                         raise TypeError(f"{type(self).__name__}() got multiple values for argument '{name}'")
                     kwargs[name] = value
                 args = ()
-            if validate:
-                binding.check(kwargs)
-            if plain:
-                store_payload(self, kwargs, _reserved(type(self)))
-            else:
+            safe = binding.check(kwargs) if validate else False
+            if not plain:
                 init_method(self, validate=False, **kwargs)
+            elif safe and not self.__dict__:
+                self.__dict__ = kwargs
+            else:
+                store_payload(self, kwargs, _reserved(type(self)))
 
         __init__.__qm_plain__ = plain  # type: ignore[attr-defined]
         return __init__
