@@ -529,7 +529,11 @@ def _generate_load(binding: Binding) -> Optional[Callable[..., Any]]:
     source.add(1, "if errors is not None:")
     source.add(2, "raise ValidationError(errors, data=data, valid_data=out)")
     source.add(1, "safe = True")
-    source.add(1, "if len(data) != len(out):")
+    if all(field.load_default is _MISSING for field, *_ in fields):
+        # each declared key in ``data`` gave one entry of ``out``: equal sizes mean no other key
+        source.add(1, "if len(data) != len(out):")
+    else:
+        source.add(1, "if True:")
     source.add(2, "for key in data:")
     source.add(3, f"if key in {keys}:")
     source.add(4, "continue")
