@@ -91,12 +91,12 @@ def test_each_top_level_rule_is_enforced(model, rule):
 
 
 def test_the_legacy_import_table_agrees_with_migrate():
-    from qiskit_models_sphinx import legacy_import_rows
+    from qiskit_models_legacy import LEGACY_NAMES, legacy_import_rows
 
     rows = legacy_import_rows()
     assert any(target == "qiskit_models.validation" and missing == [] for _, target, missing in rows)
     for module, target, missing in rows:
-        names = [name for name in __import__("qiskit_models_sphinx").LEGACY_NAMES[module] if name not in missing]
+        names = [name for name in LEGACY_NAMES[module] if name not in missing]
         if not target:
             result = migrate_source(f"from {module} import {', '.join(missing)}\n")
             assert result.rewritten == 0 and result.notes, module

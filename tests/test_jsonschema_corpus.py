@@ -22,6 +22,8 @@ from schema_agreement import disagreement, model_verdict, mutations, validator_f
 MUTATION_BUDGET = 300
 #: Files mutated per kind (the official examples first, then the smallest).
 MUTATED_FILES_PER_KIND = 3
+#: Larger files are only mutated when a kind has no smaller one (each mutation loads the whole file).
+MUTATED_FILE_MAX_BYTES = 32 * 1024
 
 FILES = [(kind, model, path) for kind, model in KINDS for path in corpus_files(kind)]
 
@@ -31,7 +33,8 @@ def _mutated_files():
     for kind, model in KINDS:
         files = corpus_files(kind)
         files.sort(key=lambda path: (not path.name.startswith("schema_example"), "legacy" in path.name, path.stat().st_size, path.name))
-        chosen.extend((kind, model, path) for path in files[:MUTATED_FILES_PER_KIND])
+        small = [path for path in files if path.stat().st_size <= MUTATED_FILE_MAX_BYTES] or files[:1]
+        chosen.extend((kind, model, path) for path in small[:MUTATED_FILES_PER_KIND])
     return chosen
 
 

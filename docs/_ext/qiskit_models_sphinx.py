@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from typing import Any, Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Sequence
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -30,59 +30,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
+from qiskit_models_legacy import legacy_import_rows
 from qiskit_models_rules import Rule, collect_rules
 
 logger = logging.getLogger(__name__)
-
-#: The public names of the legacy modules (legacy-behaviour reference, section 1).
-LEGACY_NAMES: Dict[str, Tuple[str, ...]] = {
-    "qiskit.validation": ("BaseModel", "BaseSchema", "bind_schema", "ModelTypeValidator", "ModelValidationError"),
-    "qiskit.validation.base": ("ModelTypeValidator", "BaseSchema", "bind_schema", "BaseModel", "ObjSchema", "Obj"),
-    "qiskit.validation.exceptions": ("ModelValidationError",),
-    "qiskit.validation.fields": (
-        "String", "Date", "DateTime", "Email", "Url", "Number", "Integer", "Float", "Boolean", "Raw",
-        "ByAttribute", "ByType", "TryFrom", "Nested", "List", "Dict", "NumpyArray", "Complex",
-        "InstructionParameter", "DictParameters", "ModelTypeValidator",
-    ),
-    "qiskit.validation.fields.containers": ("Nested", "List", "Dict", "NumpyArray"),
-    "qiskit.validation.fields.custom": ("Complex", "InstructionParameter", "DictParameters"),
-    "qiskit.validation.fields.polymorphic": ("BasePolyField", "TryFrom", "ByAttribute", "ByType"),
-    "qiskit.validation.validate": ("Or", "PatternProperties"),
-    "qiskit.validation.jsonschema": ("SchemaValidationError", "validate_json_against_schema"),
-    "qiskit.providers.models": (
-        "BackendConfiguration", "PulseBackendConfiguration", "QasmBackendConfiguration", "UchannelLO",
-        "GateConfig", "BackendProperties", "BackendStatus", "JobStatus", "PulseDefaults", "Command",
-    ),
-    "qiskit.providers.models.backendconfiguration": (
-        "GateConfigSchema", "UchannelLOSchema", "PulseHamiltonianSchema", "BackendConfigurationSchema",
-        "QasmBackendConfigurationSchema", "PulseBackendConfigurationSchema", "GateConfig", "UchannelLO",
-        "BackendConfiguration", "QasmBackendConfiguration", "PulseBackendConfiguration",
-    ),
-    "qiskit.providers.models.backendproperties": (
-        "NduvSchema", "GateSchema", "BackendPropertiesSchema", "Nduv", "Gate", "BackendProperties",
-    ),
-    "qiskit.providers.models.backendstatus": ("BackendStatusSchema", "BackendStatus"),
-    "qiskit.providers.models.jobstatus": ("JobStatusSchema", "JobStatus"),
-    "qiskit.providers.models.pulsedefaults": (
-        "MeasurementKernelSchema", "DiscriminatorSchema", "CommandSchema", "PulseDefaultsSchema",
-        "MeasurementKernel", "Discriminator", "Command", "PulseDefaults",
-    ),
-}  # fmt: skip
-
-
-def legacy_import_rows() -> List[Tuple[str, str, List[str]]]:
-    """Return ``(legacy module, new module or "", legacy names it lacks)`` for every legacy module."""
-    from qiskit_models.migrate import _has_name, _module_exists, _target
-
-    rows = []
-    for module, names in LEGACY_NAMES.items():
-        target = _target(module)
-        if module.startswith("qiskit.validation.jsonschema") or not _module_exists(target):
-            rows.append((module, "", list(names)))
-            continue
-        rows.append((module, target, [name for name in names if not _has_name(target, name)]))
-    return rows
-
 
 def _list_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: str) -> List[str]:
     lines = [".. list-table::", "   :header-rows: 1", f"   :widths: {widths}", ""]
