@@ -38,7 +38,7 @@ REF_PREFIX = "#/$defs/"
 _COMPONENT_PREFIX = "#/components/schemas/"
 
 #: A registered mapping: a fixed schema, or a function of the field and the export.
-Mapping_ = Any
+MappingLike = Any
 
 #: Keywords that only describe (never reject) a value.
 _ANNOTATIONS = frozenset(
@@ -208,7 +208,7 @@ class Converter(OpenAPIConverter):
         export: the :class:`Exporter` given to mapping functions.
     """
 
-    def __init__(self, spec: APISpec, names: _Names, mappings: List[Mapping[type, Mapping_]], export: "Exporter") -> None:
+    def __init__(self, spec: APISpec, names: _Names, mappings: List[Mapping[type, MappingLike]], export: "Exporter") -> None:
         self._mappings = mappings
         self._export = export
         super().__init__("3.1.0", names.for_schema, spec)
@@ -237,7 +237,7 @@ class Converter(OpenAPIConverter):
 
     # -- fields -----------------------------------------------------------------
 
-    def registered_mapping(self, field: marshmallow.fields.Field) -> Optional[Mapping_]:
+    def registered_mapping(self, field: marshmallow.fields.Field) -> Optional[MappingLike]:
         """Return the registered mapping of the field's class (or of its nearest base)."""
         for cls in type(field).__mro__:
             for table in self._mappings:
@@ -376,7 +376,7 @@ class Exporter:
         mappings: ``field class -> mapping`` lookups, most important first.
     """
 
-    def __init__(self, mappings: List[Mapping[type, Mapping_]]) -> None:
+    def __init__(self, mappings: List[Mapping[type, MappingLike]]) -> None:
         self._names = _Names()
         self._mappings = mappings
         plugin = MarshmallowPlugin(schema_name_resolver=self._names.for_schema)

@@ -15,7 +15,7 @@ matches exactly when ``from_dict`` accepts it.  Digits are ASCII ``0-9``.
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence, Tuple
+from typing import Sequence, Tuple
 
 __all__ = [
     "DATE_PATTERN",
