@@ -6,6 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.abspath(".."))
+sys.path.insert(0, os.path.abspath("_ext"))
 
 import qiskit_models  # noqa: E402
 
@@ -18,6 +19,7 @@ version = release
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "qiskit_models_sphinx",  # docs/_ext: rules table, import table, API pages and their check
 ]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"

@@ -1,11 +1,23 @@
 """The ``qiskit-models`` command line.
 
-``qiskit-models check PATH...`` loads every JSON payload it finds with the model
-of its kind and reports, per file, ``ok`` or every error with its field path.
+``qiskit-models check PATH...``
+    loads every JSON payload it finds with the model of its kind and reports,
+    per file, ``ok`` or every error with its field path.  Exit status: 0 when
+    every file passed, 1 when at least one file failed (not valid, not
+    readable, not JSON, not a known kind, or a round trip that changed it), 2
+    for a usage error.
 
-Exit status: 0 when every file passed, 1 when at least one file failed (not
-valid, not readable, not JSON, not a known kind, or a round trip that changed
-it), 2 for a usage error.
+``qiskit-models schema MODEL``
+    prints the model's JSON Schema (draft 2020-12).  Exit status: 0, or 2 for
+    an unknown model or when the ``jsonschema`` extra is not installed.
+
+``qiskit-models migrate PATH...``
+    rewrites legacy imports (``qiskit.validation``, ``qiskit.providers.models``)
+    to qiskit-models; see :mod:`qiskit_models.migrate` for the exit statuses.
+
+A ``MODEL`` (``--model`` of ``check``) is a model class name or kind
+(``JobStatus``, ``job_status``), or ``package.module:ClassName`` for a
+plugin's own model.
 """
 
 from __future__ import annotations
@@ -18,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Iterator, List, Optional, Sequence, TextIO, Tuple, Type
 
-__all__ = ["FileResult", "check_file", "main"]
+__all__ = ["FileResult", "build_parser", "check_file", "main", "resolve_model"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -153,14 +165,54 @@ def _print_text(result: FileResult, out: TextIO) -> None:
         out.write(f"          round trip: {difference}\n")
 
 
-def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from qiskit_models.kinds import find_model, model_names
+def resolve_model(name: str) -> Type[Any]:
+    """Find the model class a command-line ``MODEL`` names.
 
+    Args:
+        name: a model class name or kind (``JobStatus``, ``job_status``, any
+            case), or ``package.module:ClassName`` for any bound model (the
+            current directory is searched for the module too).
+
+    Returns:
+        The model class.
+
+    Raises:
+        LookupError: no such model; the message says why.
+    """
+    from qiskit_models.kinds import find_model, model_names
+    from qiskit_models.validation.base import BaseModel
+
+    if ":" not in name:
+        model = find_model(name)
+        if model is None:
+            raise LookupError(f"unknown model {name!r}; known: {', '.join(model_names())} (or package.module:ClassName)")
+        return model
+    import importlib
+
+    module_name, _, attribute = name.partition(":")
+    if os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    try:
+        found: Any = importlib.import_module(module_name)
+    except ImportError as error:
+        raise LookupError(f"cannot import {module_name!r} ({error})") from None
+    for part in attribute.split("."):
+        try:
+            found = getattr(found, part)
+        except AttributeError:
+            raise LookupError(f"{module_name!r} has no {attribute!r}") from None
+    if not (isinstance(found, type) and issubclass(found, BaseModel) and hasattr(found, "from_dict")):
+        raise LookupError(f"{name!r} is not a model class")
+    return found
+
+
+def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     model = None
     if args.model:
-        model = find_model(args.model)
-        if model is None:
-            err.write(f"qiskit-models: unknown model {args.model!r}; known: {', '.join(model_names())}\n")
+        try:
+            model = resolve_model(args.model)
+        except LookupError as error:
+            err.write(f"qiskit-models: {error}\n")
             return EXIT_USAGE
     started = time.perf_counter()
     files = list(_iter_files(args.paths))
@@ -190,11 +242,36 @@ def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if failed == 0 and results else EXIT_FAILED
 
 
+def _schema_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from qiskit_models.jsonschema import ExtraNotInstalledError, model_json_schema
+
+    try:
+        model = resolve_model(args.model)
+    except LookupError as error:
+        err.write(f"qiskit-models: {error}\n")
+        return EXIT_USAGE
+    try:
+        schema = model_json_schema(model)
+    except ExtraNotInstalledError as error:
+        err.write(f"qiskit-models: {error}\n")
+        return EXIT_USAGE
+    json.dump(schema, out, indent=args.indent if args.indent > 0 else None, ensure_ascii=False)
+    out.write("\n")
+    return EXIT_OK
+
+
+def _migrate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from qiskit_models.migrate import run
+
+    return run(args.paths, write=args.write, out=out, err=err)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of the ``qiskit-models`` command."""
     parser = argparse.ArgumentParser(
         prog="qiskit-models",
-        description="Validate Qiskit provider payloads (job and backend status, properties, ...).",
+        description="Validate Qiskit provider payloads (job and backend status, properties, ...), print "
+        "models' JSON Schemas and migrate code from qiskit.validation / qiskit.providers.models.",
     )
     from qiskit_models import __version__
 
@@ -209,13 +286,39 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit status: 0 if every file passed, 1 if any failed, 2 for a usage error.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a JSON file or a directory")
-    check.add_argument("--model", metavar="NAME", help="load every file with this model instead of detecting it")
+    check.add_argument(
+        "--model",
+        metavar="MODEL",
+        help="load every file with this model (a name, a kind or package.module:ClassName) instead of detecting it",
+    )
     check.add_argument(
         "--roundtrip", action="store_true", help="also check that to_dict(from_dict(payload)) equals the payload"
     )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     check.add_argument("--quiet", "-q", action="store_true", help="print failures only")
     check.set_defaults(handler=_check_command)
+    schema = commands.add_parser(
+        "schema",
+        help="print a model's JSON Schema (draft 2020-12)",
+        description="Print the JSON Schema (draft 2020-12) of MODEL: a model name or kind (JobStatus, job_status) "
+        "or package.module:ClassName. Needs the jsonschema extra: pip install 'qiskit-models[jsonschema]'. "
+        "Exit status: 0, or 2 for an unknown model or a missing extra.",
+    )
+    schema.add_argument("model", metavar="MODEL", help="the model")
+    schema.add_argument("--indent", type=int, default=2, help="indentation, 0 for one line (default: 2)")
+    schema.set_defaults(handler=_schema_command)
+    migrate = commands.add_parser(
+        "migrate",
+        help="rewrite legacy qiskit.validation / qiskit.providers.models imports",
+        description="Rewrite the imports of qiskit.validation and qiskit.providers.models in the Python files "
+        "under PATH to qiskit-models. Without --write, print the changes as a unified diff. Nothing but those "
+        "imports is changed; imports that cannot be rewritten safely are reported on standard error. "
+        "Exit status: 0 when no legacy import is left to change, 1 when a dry run found changes or something "
+        "needs changing by hand, 2 for a usage error.",
+    )
+    migrate.add_argument("paths", nargs="+", metavar="PATH", help="a Python file or a directory (walked for *.py)")
+    migrate.add_argument("--write", action="store_true", help="apply the changes instead of printing them")
+    migrate.set_defaults(handler=_migrate_command)
     return parser
 
 
