@@ -29,7 +29,7 @@ from qiskit_models.validation._values import check_depth
 from qiskit_models.validation.exceptions import ModelValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from qiskit_models.validation.base import BaseModel
+    pass
 
 __all__ = [
     "Binding",

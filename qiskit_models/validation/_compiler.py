@@ -28,7 +28,7 @@ import threading
 from datetime import datetime
 from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
 
-from marshmallow import INCLUDE, Schema, ValidationError
+from marshmallow import INCLUDE, ValidationError
 from marshmallow import validate as mv
 from marshmallow.decorators import POST_DUMP, POST_LOAD, PRE_DUMP, PRE_LOAD, VALIDATES, VALIDATES_SCHEMA
 

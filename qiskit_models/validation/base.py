@@ -58,7 +58,6 @@ from qiskit_models.validation._binding import (
     store_payload,
 )
 from qiskit_models.validation._values import to_json
-from qiskit_models.validation.exceptions import ModelValidationError
 
 __all__ = [
     "BaseModel",
