@@ -64,16 +64,16 @@ converted from it, and the attribute converted back once it has changed.
 
 from __future__ import annotations
 
-import math
 import numbers
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 from marshmallow.validate import Length, Range, Regexp
 
 from qiskit_models.providers.channels import AcquireChannel, ControlChannel, DriveChannel, MeasureChannel
 from qiskit_models.providers.exceptions import BackendConfigurationError
+from qiskit_models.providers.models._units import WireUnits
 from qiskit_models.providers.models.backendstatus import VERSION_PATTERN
-from qiskit_models.validation import BaseModel, BaseSchema, ModelValidationError, bind_schema, fields
+from qiskit_models.validation import BaseModel, BaseSchema, bind_schema, fields
 from qiskit_models.validation.base import _plain_init
 from qiskit_models.validation.validate import OneOf, PatternProperties
 
@@ -369,66 +369,10 @@ class _Omitted:
 
 
 _OMITTED: Any = _Omitted()
-_ABSENT = object()
-
-#: Payload keys that a pulse configuration stores converted: ``(factor, depth)``
-#: where the SI value is the payload value times ``factor`` and ``depth`` is
-#: how many list levels hold the numbers (0: a number).
-_CONVERTED: Dict[str, Tuple[float, int]] = {
-    "dt": (1e-9, 0),
-    "dtm": (1e-9, 0),
-    "rep_times": (1e-6, 1),
-    "qubit_lo_range": (1e9, 2),
-    "meas_lo_range": (1e9, 2),
-    "channel_bandwidth": (1e9, 2),
-}
-
-
-def _to_si(value: Any, factor: float, depth: int) -> Any:
-    if depth == 0:
-        return value * factor
-    if depth == 2:  # [min, max] pairs, each unpacked (legacy)
-        return [[low * factor, high * factor] for low, high in value]
-    return [item * factor for item in value]
-
-
-def _number_from_si(value: Any, factor: float) -> Any:
-    """The payload number whose conversion gives ``value`` back exactly, if there is one."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        return value  # the field reports what it cannot write
-    value = float(value)
-    wire = value / factor
-    if not math.isfinite(wire):
-        return wire
-    for digits in range(1, 18):  # the shortest decimal that converts back exactly
-        candidate = float(f"{wire:.{digits}g}")
-        if candidate * factor == value:
-            return candidate
-    for direction in (math.inf, -math.inf):
-        candidate = wire
-        for _ in range(4):
-            candidate = math.nextafter(candidate, direction)
-            if candidate * factor == value:
-                return candidate
-    return wire
-
-
-def _from_si(value: Any, factor: float, depth: int) -> Any:
-    if depth == 0:
-        return _number_from_si(value, factor)
-    if not isinstance(value, (list, tuple)):
-        return value
-    return [_from_si(item, factor, depth - 1) for item in value]
-
-
-def _copy_lists(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_copy_lists(item) for item in value]
-    return value
 
 
 @bind_schema(PulseBackendConfigurationSchema)
-class PulseBackendConfiguration(QasmBackendConfiguration):
+class PulseBackendConfiguration(WireUnits, QasmBackendConfiguration):
     """Class representing the configuration of a backend that runs OpenPulse.
 
     The constructor takes ``dt``, ``dtm`` in ns, ``rep_times`` in µs and the LO
@@ -479,6 +423,14 @@ class PulseBackendConfiguration(QasmBackendConfiguration):
         ModelValidationError: a value cannot be converted (also with ``validate=False``).
     """
 
+    _qm_conversions = {
+        "dt": (1e-9, 0),
+        "dtm": (1e-9, 0),
+        "rep_times": (1e-6, 1),
+        "qubit_lo_range": (1e9, 2),
+        "meas_lo_range": (1e9, 2),
+        "channel_bandwidth": (1e9, 2),
+    }
     _dt_warning_done = False
     _rep_time_warning_done = False
 
@@ -520,19 +472,7 @@ class PulseBackendConfiguration(QasmBackendConfiguration):
         }
         if "channel_bandwidth" in kwargs:
             given["channel_bandwidth"] = kwargs.pop("channel_bandwidth")
-        wire: Dict[str, Any] = {}
-        errors: Dict[str, List[str]] = {}
-        for key, value in given.items():
-            factor, depth = _CONVERTED[key]
-            try:
-                setattr(self, key, _to_si(value, factor, depth))
-            except (TypeError, ValueError, OverflowError):
-                errors[key] = [f"Cannot convert {value!r} to SI units."[:200]]
-                continue
-            wire[key] = _copy_lists(value)
-        if errors:
-            raise ModelValidationError(errors)
-        self._qm_wire = wire
+        self._store_converted(given)
         self.meas_kernels = meas_kernels
         self.discriminators = discriminators
         if hamiltonian is not _OMITTED:
@@ -557,25 +497,6 @@ class PulseBackendConfiguration(QasmBackendConfiguration):
         if name == "hamiltonian":
             return None
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def _wire_value(self, key: str, default: Any) -> Any:
-        """Return the payload value of ``key``: converted quantities in the payload's units."""
-        conversion = _CONVERTED.get(key)
-        current = self.__dict__.get(key, _ABSENT) if conversion is not None else _ABSENT
-        if current is _ABSENT:
-            return super()._wire_value(key, default)
-        factor, depth = conversion  # type: ignore[misc]
-        wire = self.__dict__.get("_qm_wire", {}).get(key, _ABSENT)
-        if wire is not _ABSENT:
-            try:
-                if bool(_to_si(wire, factor, depth) == current):
-                    return wire
-            except (TypeError, ValueError, OverflowError):
-                pass
-        try:
-            return _from_si(current, factor, depth)
-        except (TypeError, ValueError, OverflowError):
-            return current  # the field reports what it cannot write
 
     @property
     def sample_rate(self) -> float:
