@@ -72,21 +72,23 @@ def mutate(payload: Any, path: _Path, how: str, value: Any) -> bool:
     """Apply one mutation in place; return whether it applied."""
     parent = payload
     for key in path[:-1]:
-        if isinstance(parent, (dict, list)) and (key in parent if isinstance(parent, dict) else key < len(parent)):
-            parent = parent[key]
-        else:
+        if not _has(parent, key):
             return False  # an earlier mutation removed the place
+        parent = parent[key]
     key = path[-1]
-    if isinstance(parent, dict) and key in parent:
-        if how == "drop":
-            del parent[key]
-        else:
-            parent[key] = None if how == "null" else value
-        return True
-    if isinstance(parent, list) and isinstance(key, int) and key < len(parent) and how != "drop":
+    if not _has(parent, key) or (how == "drop" and not isinstance(parent, dict)):
+        return False
+    if how == "drop":
+        del parent[key]
+    else:
         parent[key] = None if how == "null" else value
-        return True
-    return False
+    return True
+
+
+def _has(parent: Any, key: Any) -> bool:
+    if isinstance(parent, dict):
+        return key in parent
+    return isinstance(parent, list) and type(key) is int and key < len(parent)
 
 
 @st.composite
