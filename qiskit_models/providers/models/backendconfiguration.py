@@ -20,8 +20,8 @@ null, O = optional (may be absent); a field not marked N may not be null.
     ``q`` R, integer >= 0; ``scale`` R, complex number, ``[re, im]`` in the
     payload (a Python ``complex`` when constructing).
 
-``BackendConfiguration`` (and ``QasmBackendConfiguration``, whose
-``open_pulse`` must be false)
+``BackendConfiguration`` and ``QasmBackendConfiguration``
+    (``open_pulse`` must be false for the latter.)
     R: ``backend_name``; ``backend_version`` (``X.Y.Z``, legacy pattern);
     ``n_qubits`` (integer >= 1); ``basis_gates`` (list of strings, may be
     empty); ``gates`` (list of ``GateConfig``, may be empty); ``local``,
@@ -39,7 +39,8 @@ null, O = optional (may be absent); a field not marked N may not be null.
     ``supported_instructions``, ``channels``, ``timing_constraints``, ...) is
     kept and written back as it is, unvalidated, as in legacy.
 
-``PulseBackendConfiguration`` (``open_pulse`` must be true), in addition
+``PulseBackendConfiguration``
+    (``open_pulse`` must be true.)  In addition,
     R: ``n_uchannels`` (integer >= 0); ``u_channel_lo`` (one list of
     ``UchannelLO`` per control channel, each with at least one item; the outer
     list may be empty; legacy failed with a raw ``TypeError`` when it was

@@ -21,8 +21,9 @@ no device sends a null).
     the legacy schema; every device sends them.  (Legacy failed with a raw
     ``AttributeError`` without them because it built schedules: W18.)
 
-``PulseQobjInstruction`` (one instruction of a command's sequence; the legacy
-``PulseQobjInstructionSchema``, which legacy never bound to a model)
+``PulseQobjInstruction``
+    One instruction of a command's sequence (the legacy
+    ``PulseQobjInstructionSchema``, which legacy never bound to a model).
     ``name`` R, string (a pulse of the library, ``fc``, ``parametric_pulse``,
     ``acquire``, ``delay``, ...); ``t0`` R, integer >= 0.
     O: ``ch`` (string starting with ``d``, ``u`` or ``m`` and a digit, legacy
