@@ -139,3 +139,34 @@ def test_mutations_do_reach_both_outcomes():
     with pytest.raises(ModelValidationError):
         model.from_dict(dropped_dt)
     assert ("u_channel_lo", 0, 0, "scale") in paths
+
+
+def _outcome(function):
+    try:
+        return ("ok", function())
+    except ModelValidationError as error:
+        return ("error", error.messages)
+
+
+@pytest.mark.parametrize("field", ["dt", "dtm", "rep_times", "qubit_lo_range", "n_uchannels", "hamiltonian"])
+def test_construct_and_load_agree_on_any_value(field, both_paths):
+    from qiskit_models import PulseBackendConfiguration
+    from strategies import any_values
+
+    payload, _, _ = original("backend_configuration/schema_example_openpulse.json")
+    loaded = PulseBackendConfiguration.from_dict(payload)
+    built = {"gates": loaded.gates, "u_channel_lo": loaded.u_channel_lo}
+
+    @settings(max_examples=max(10, settings.default.max_examples // 5))
+    @given(any_values)
+    def check(value) -> None:
+        data = {**payload, field: value}
+        constructed = _outcome(lambda: PulseBackendConfiguration(**{**data, **built}))
+        from_payload = _outcome(lambda: PulseBackendConfiguration.from_dict(data))
+        assert constructed[0] == from_payload[0], (value, constructed, from_payload)
+        if constructed[0] == "error":
+            assert list(constructed[1]) == list(from_payload[1]) == [field]
+        else:
+            assert constructed[1] == from_payload[1]
+
+    check()

@@ -42,10 +42,19 @@ def to_si(value: Any, factor: float, depth: int) -> Any:
         ValueError: a pair does not have two items.
     """
     if depth == 0:
-        return value * factor
+        return _builtin(value) * factor
     if depth == 2:  # [min, max] pairs, each unpacked (legacy)
-        return [[low * factor, high * factor] for low, high in value]
-    return [item * factor for item in value]
+        return [[_builtin(low) * factor, _builtin(high) * factor] for low, high in value]
+    return [_builtin(item) * factor for item in value]
+
+
+def _builtin(value: Any) -> Any:
+    """A numpy number as the built-in number loading makes of it (numpy 2 keeps
+    ``float32 * float`` in single precision); anything else unchanged."""
+    kind = type(value)
+    if kind is float or kind is int or isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return value
+    return int(value) if isinstance(value, numbers.Integral) else float(value)
 
 
 def number_from_si(value: Any, factor: float) -> Any:
