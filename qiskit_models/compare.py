@@ -14,6 +14,29 @@ __all__ = ["payload_differences", "payloads_equal"]
 
 _Path = Tuple[Union[str, int], ...]
 
+_NUMBERS = (int, float)
+
+
+def _same(left: Any, right: Any) -> bool:
+    """Tell quickly whether two JSON values are exactly equal (``False`` when unsure).
+
+    Only ``dict``, ``list`` and JSON scalars are compared here; anything else,
+    and any difference, is left to the walk that names the differences.
+    """
+    kind = type(left)
+    if kind is not type(right):
+        return kind in _NUMBERS and type(right) in _NUMBERS and left == right
+    try:
+        if kind is dict:
+            return left.keys() == right.keys() and all(_same(item, right[key]) for key, item in left.items())
+        if kind is list:
+            return len(left) == len(right) and all(map(_same, left, right))
+    except RecursionError:
+        return False
+    if kind is float:
+        return left == right or (left != left and right != right)
+    return (kind is str or kind is int or kind is bool or left is None) and left == right
+
 
 def _kind(value: Any) -> str:
     if value is None:
@@ -47,10 +70,11 @@ def payload_differences(expected: Any, actual: Any, limit: int = 10) -> List[str
     stack: List[Tuple[_Path, Any, Any]] = [((), expected, actual)]
     while stack and len(found) < limit:
         path, left, right = stack.pop()
+        if _same(left, right):
+            continue  # the common case, decided without naming kinds or building paths
         left_kind, right_kind = _kind(left), _kind(right)
-        where = format_path(path)
         if left_kind != right_kind:
-            found.append(f"{where}: {left_kind} {_short(left)} became {right_kind} {_short(right)}")
+            found.append(f"{format_path(path)}: {left_kind} {_short(left)} became {right_kind} {_short(right)}")
         elif left_kind == "object":
             for key in left.keys() - right.keys():
                 found.append(f"{format_path(path + (key,))}: missing from the result")
@@ -59,11 +83,11 @@ def payload_differences(expected: Any, actual: Any, limit: int = 10) -> List[str
             stack.extend((path + (key,), left[key], right[key]) for key in reversed(list(left)) if key in right)
         elif left_kind == "array":
             if len(left) != len(right):
-                found.append(f"{where}: {len(left)} items became {len(right)}")
+                found.append(f"{format_path(path)}: {len(left)} items became {len(right)}")
             else:
                 stack.extend((path + (index,), item, right[index]) for index, item in reversed(list(enumerate(left))))
         elif left != right and not (left_kind == "number" and left != left and right != right):
-            found.append(f"{where}: {_short(left)} != {_short(right)}")
+            found.append(f"{format_path(path)}: {_short(left)} != {_short(right)}")
     return found[:limit]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, List, Mapping, Optional, Tuple, Type
 
+from qiskit_models.providers.models.backendconfiguration import BackendConfiguration
 from qiskit_models.validation.base import BaseModel
 
 __all__ = ["KINDS", "detect_model", "find_model", "model_names"]
@@ -22,6 +23,10 @@ def _kinds() -> List[Tuple[str, Type[BaseModel]]]:
     return [
         ("job_status", models.JobStatus),
         ("backend_status", models.BackendStatus),
+        ("backend_properties", models.BackendProperties),
+        ("backend_configuration", models.QasmBackendConfiguration),
+        ("pulse_backend_configuration", models.PulseBackendConfiguration),
+        ("pulse_defaults", models.PulseDefaults),
     ]
 
 
@@ -60,7 +65,10 @@ def detect_model(payload: Any) -> Optional[Type[BaseModel]]:
 
     The model whose required keys the payload has the most of wins (ties go to
     the earlier kind); a payload that has none of any model's required keys is
-    not recognised.
+    not recognised.  A backend configuration is a
+    :class:`~qiskit_models.providers.models.PulseBackendConfiguration` when its
+    ``open_pulse`` is ``true`` and a
+    :class:`~qiskit_models.providers.models.QasmBackendConfiguration` otherwise.
 
     Args:
         payload: a parsed JSON document.
@@ -78,4 +86,8 @@ def detect_model(payload: Any) -> Optional[Type[BaseModel]]:
         score = present / len(required) if required else 0.0
         if present and score > best_score:
             best, best_score = model, score
+    if best is not None and issubclass(best, BackendConfiguration):
+        from qiskit_models.providers.models import PulseBackendConfiguration, QasmBackendConfiguration
+
+        best = PulseBackendConfiguration if payload.get("open_pulse") is True else QasmBackendConfiguration
     return best

@@ -26,12 +26,15 @@ def test_valid_examples_pass():
     status, out, _ = run("check", "--roundtrip", str(EXAMPLES / "valid"))
     assert status == 0
     lines = out.splitlines()
-    assert lines[:3] == [
+    assert lines[:6] == [
+        f"ok      {EXAMPLES / 'valid' / 'backend_configuration_pulse_2q.json'} (PulseBackendConfiguration)",
+        f"ok      {EXAMPLES / 'valid' / 'backend_properties_2q.json'} (BackendProperties)",
         f"ok      {EXAMPLES / 'valid' / 'backend_status_online.json'} (BackendStatus)",
         f"ok      {EXAMPLES / 'valid' / 'job_status_done.json'} (JobStatus)",
         f"ok      {EXAMPLES / 'valid' / 'job_status_queued.json'} (JobStatus)",
+        f"ok      {EXAMPLES / 'valid' / 'pulse_defaults_2q.json'} (PulseDefaults)",
     ]
-    assert lines[-1].startswith("3 files: 3 passed, 0 failed (")
+    assert lines[-1].startswith("6 files: 6 passed, 0 failed (")
 
 
 def test_invalid_examples_report_every_error_with_its_path():
@@ -124,7 +127,7 @@ def test_json_format_and_quiet():
     status, out, _ = run("check", "--format", "json", str(EXAMPLES))
     assert status == 1
     report = json.loads(out)
-    assert report["summary"]["files"] == 5 and report["summary"]["passed"] == 3 and report["summary"]["failed"] == 2
+    assert report["summary"]["files"] == 8 and report["summary"]["passed"] == 6 and report["summary"]["failed"] == 2
     failed = [result for result in report["results"] if not result["ok"]]
     assert failed[0]["errors"] == [
         {"path": "operational", "message": "Not a valid boolean."},
@@ -144,4 +147,40 @@ def test_python_dash_m():
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.splitlines()[-1].startswith("3 files: 3 passed")
+    assert completed.stdout.splitlines()[-1].startswith("6 files: 6 passed")
+
+
+def test_real_provider_payloads_round_trip():
+    folders = [str(CORPUS / kind) for kind in ("backend_properties", "backend_configuration", "pulse_defaults")]
+    status, out, _ = run("check", "--roundtrip", "--format", "json", *folders)
+    assert status == 0
+    report = json.loads(out)
+    assert report["summary"]["files"] == 89 and report["summary"]["failed"] == 0
+    models = {os.path.relpath(result["path"], CORPUS): result["model"] for result in report["results"]}
+    assert models["backend_properties/sherbrooke.json"] == "BackendProperties"
+    assert models["pulse_defaults/sherbrooke.json"] == "PulseDefaults"
+    assert models["backend_configuration/sherbrooke.json"] == "PulseBackendConfiguration"
+    assert models["backend_configuration/oslo.json"] == "QasmBackendConfiguration"  # pulse keys, open_pulse false
+    assert models["backend_configuration/schema_example_openqasm_simulator.json"] == "QasmBackendConfiguration"
+    assert sorted(set(models.values())) == [
+        "BackendProperties", "PulseBackendConfiguration", "PulseDefaults", "QasmBackendConfiguration"
+    ]
+
+
+def test_provider_errors_name_their_path(tmp_path):
+    payload = json.loads((EXAMPLES / "valid" / "backend_configuration_pulse_2q.json").read_text())
+    del payload["u_channel_lo"]
+    payload["qubit_lo_range"][1] = [4.6, 5.6, 6.6]
+    payload["gates"][0]["coupling_map"] = []
+    path = tmp_path / "conf.json"
+    path.write_text(json.dumps(payload))
+    status, out, _ = run("check", str(path))
+    assert status == 1
+    assert out.splitlines()[:4] == [
+        f"FAILED  {path} (PulseBackendConfiguration)",
+        "          gates[0].coupling_map: Shorter than minimum length 1.",
+        "          u_channel_lo: Missing data for required field.",
+        "          qubit_lo_range[1]: Length must be 2.",
+    ]
+    status, out, _ = run("check", "--model", "QasmBackendConfiguration", str(EXAMPLES / "valid" / "backend_configuration_pulse_2q.json"))
+    assert status == 1 and "open_pulse: Must be one of: False (got True)." in out
