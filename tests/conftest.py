@@ -28,6 +28,16 @@ def corpus_files(kind: str) -> List[Path]:
     return files
 
 
+def corpus_files_of(model: Any) -> List[Path]:
+    """Return the corpus files whose detected model is ``model`` (any folder)."""
+    from qiskit_models.kinds import detect_model
+
+    files = [path for path in sorted(CORPUS.glob("*/*.json")) if detect_model(load_json(path)) is model]
+    if not files:
+        raise RuntimeError(f"no corpus file of {model.__name__} in {CORPUS}")
+    return files
+
+
 def is_legacy_shape(path: Path) -> bool:
     """Tell whether a corpus file is one of the older, deliberately invalid shapes."""
     return "legacy" in path.name or path.name == "schema_deprecated_example.json"

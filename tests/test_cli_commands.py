@@ -58,7 +58,12 @@ def test_schema_on_one_line():
 def test_schema_of_an_unknown_model_is_a_usage_error():
     status, out, err = run("schema", "Nope")
     assert (status, out) == (2, "")
-    assert err.startswith("qiskit-models: unknown model 'Nope'; known: BackendStatus, JobStatus, backend_status, ")
+    assert err == (
+        "qiskit-models: unknown model 'Nope'; known: BackendProperties, BackendStatus, JobStatus, "
+        "PulseBackendConfiguration, PulseDefaults, QasmBackendConfiguration, backend_configuration, "
+        "backend_properties, backend_status, job_status, pulse_backend_configuration, pulse_defaults "
+        "(or package.module:ClassName)\n"
+    )
 
 
 def test_schema_without_the_extra_says_how_to_install_it_in_one_line():

@@ -12,7 +12,7 @@ import pytest
 from marshmallow import validate as ma_validate
 
 import qiskit_models
-from conftest import corpus_files, load_json
+from conftest import corpus_files_of, load_json
 from qiskit_models.kinds import KINDS
 from qiskit_models.migrate import migrate_source
 from qiskit_models.validation import ModelValidationError
@@ -51,8 +51,7 @@ def test_each_listed_rule_exists_in_the_schema(rule):
 
 
 def _valid_payload(model):
-    kind = next(kind for kind, candidate in KINDS if candidate is model)
-    for path in corpus_files(kind):
+    for path in corpus_files_of(model):
         payload = load_json(path)
         try:
             model.from_dict(payload)

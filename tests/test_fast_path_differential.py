@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict
 import pytest
 from hypothesis import given, strategies as st
 
-from conftest import CORPUS, load_json
+from conftest import CORPUS, is_legacy_shape, load_json
 from qiskit_models.compare import payloads_equal
 from qiskit_models.kinds import KINDS, detect_model
 from qiskit_models.validation import ModelValidationError, set_fast_path
@@ -187,7 +187,8 @@ def test_corpus_agrees(path):
     payload = load_json(path)
     model = detect_model(payload)
     if model is None:
-        pytest.xfail("legacy payload of no known kind")  # both paths cannot even pick a model
+        assert is_legacy_shape(path)  # only the oldest status example has no known kind
+        return
     assert_same(lambda: model.from_dict(payload))
 
 

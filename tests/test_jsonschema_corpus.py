@@ -4,7 +4,8 @@ The schema must accept every payload the model accepts and reject every
 payload the model rejects for a type or range reason.  Besides the files
 themselves, a few files per kind are mutated (one value replaced by a probe of
 another type, or one key removed) to exercise the rejections.  Kinds come from
-``qiskit_models.kinds.KINDS``, so new models are covered as soon as they are
+``qiskit_models.kinds.KINDS`` (each corpus file is checked with the model
+``detect_model`` picks for it), so new models are covered as soon as they are
 registered there.
 """
 
@@ -14,8 +15,8 @@ import functools
 
 import pytest
 
-from conftest import corpus_files, load_json
-from qiskit_models.kinds import KINDS
+from conftest import CORPUS, load_json
+from qiskit_models.kinds import KINDS, detect_model
 from schema_agreement import disagreement, model_verdict, mutations, validator_for
 
 #: Mutated payloads checked per file.
@@ -25,13 +26,24 @@ MUTATED_FILES_PER_KIND = 3
 #: Larger files are only mutated when a kind has no smaller one (each mutation loads the whole file).
 MUTATED_FILE_MAX_BYTES = 32 * 1024
 
-FILES = [(kind, model, path) for kind, model in KINDS for path in corpus_files(kind)]
+def _corpus_by_kind():
+    """``(kind, model, path)`` for every corpus file whose model can be detected."""
+    names = {model: kind for kind, model in KINDS}
+    found = []
+    for path in sorted(CORPUS.glob("*/*.json")):
+        model = detect_model(load_json(path))
+        if model is not None:
+            found.append((names[model], model, path))
+    return found
+
+
+FILES = _corpus_by_kind()
 
 
 def _mutated_files():
     chosen = []
     for kind, model in KINDS:
-        files = corpus_files(kind)
+        files = [path for file_kind, _, path in FILES if file_kind == kind]
         files.sort(key=lambda path: (not path.name.startswith("schema_example"), "legacy" in path.name, path.stat().st_size, path.name))
         small = [path for path in files if path.stat().st_size <= MUTATED_FILE_MAX_BYTES] or files[:1]
         chosen.extend((kind, model, path) for path in small[:MUTATED_FILES_PER_KIND])
