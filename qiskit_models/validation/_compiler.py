@@ -90,20 +90,17 @@ def _complex_list(value: Any) -> Optional[List[complex]]:
     return result
 
 
-#: Placeholder for the value in expression templates.
-V = "@V@"
-
-
 def _sub(template: str, value: str) -> str:
-    return template.replace(V, value)
+    """Put the variable ``value`` in place of the placeholder ``@V@``."""
+    return template.replace("@V@", value)
 
 
 class _Source:
     """Source code being generated, and the objects it refers to.
 
     Generated code refers to Python objects (fields, validators, model classes,
-    helper functions) by names bound in the namespace the code runs in.  Values
-    that need statements get a helper function ``name(v)`` of their own,
+    helper functions) by names bound in the namespace the code runs in.  A
+    value that needs statements gets a helper function ``name(v)`` of its own,
     written before the main function.
     """
 
@@ -136,14 +133,15 @@ class _Source:
         return f"_{hint}{self._counter}"
 
     def add(self, indent: int, text: str) -> None:
-        """Add a line to the function being written."""
+        """Add a line to the main function."""
         self.lines.append("    " * indent + text)
 
-    def helper(self, hint: str, *body: str) -> str:
-        """Write ``def name(v):`` with the given body lines; return its name."""
+    def helper(self, hint: str, body: List[str], result: str) -> str:
+        """Write ``def name(v): <body>; return result``; return the function's name."""
         name = self.temp(hint)
         self.helpers.append(f"def {name}(v):")
         self.helpers.extend("    " + line for line in body)
+        self.helpers.append(f"    return {result}")
         return name
 
     def build(self, name: str) -> Callable[..., Any]:
@@ -156,32 +154,19 @@ class _Source:
         return function  # type: ignore[no-any-return]
 
 
-class _Conversion:
-    """How generated code handles one value in the common case.
+class _Body:
+    """Statements handling one value; they raise ``Fallback`` (or ``ValidationError``)
+    for any value they do not handle, which then goes to the field's own method."""
 
-    Both parts are templates over the placeholder :data:`V`.  When
-    ``condition`` is true, ``expression`` gives exactly the reference result.
-    When ``condition`` is ``None``, ``expression`` raises ``Fallback`` or
-    ``ValidationError`` for any value it does not handle.
-    """
+    def __init__(self) -> None:
+        self.lines: List[str] = []
 
-    __slots__ = ("condition", "expression")
+    def add(self, indent: int, text: str) -> None:
+        self.lines.append("    " * indent + text)
 
-    def __init__(self, condition: Optional[str], expression: str) -> None:
-        self.condition = condition
-        self.expression = expression
-
-    def as_call(self, source: _Source, hint: str) -> str:
-        """The conversion as an expression that raises instead of testing a condition."""
-        if self.condition is None:
-            return self.expression
-        name = source.helper(
-            hint,
-            f"if not ({_sub(self.condition, 'v')}):",
-            "    raise Fallback",
-            f"return {_sub(self.expression, 'v')}",
-        )
-        return f"{name}({V})"
+    def reject_unless(self, indent: int, condition: str) -> None:
+        self.add(indent, f"if not ({condition}):")
+        self.add(indent + 1, "raise Fallback")
 
 
 # -- which fields and validators the compiler knows -----------------------------------
@@ -257,64 +242,43 @@ def _join(conditions: List[str]) -> str:
     return " and ".join(f"({condition})" for condition in conditions)
 
 
-def _with_validators(field: Any, conversion: _Conversion, source: _Source, same_value: bool) -> _Conversion:
-    """Add the field's own validators to a conversion.
-
-    Args:
-        field: the field whose validators apply.
-        conversion: how the value is converted.
-        source: the code being generated.
-        same_value: the validators give the same answer on the payload value
-            as on the converted one (so they can join the condition).
-
-    Returns:
-        The conversion with the validators.
-    """
+def _validate(field: Any, value: str, source: _Source, body: _Body, indent: int, hashable: bool, text: bool) -> None:
+    """Add the field's validators on ``value`` (inlined when possible)."""
     if not field.validators:
-        return conversion
-    if conversion.condition is not None and same_value:
-        conditions = _validator_conditions(field, V, source, hashable=False, text=False)
-        if conditions is not None:
-            return _Conversion(_join([conversion.condition, *conditions]), conversion.expression)
-    call = _sub(conversion.as_call(source, "conv"), "v")
-    conditions = _validator_conditions(field, "r", source, hashable=False, text=False)
+        return
+    conditions = _validator_conditions(field, value, source, hashable, text)
     if conditions is not None:
-        check = [f"if not ({_join(conditions)}):", "    raise Fallback"]
+        body.reject_unless(indent, _join(conditions))
     else:
-        check = [f"{source.ref(field, 'f')}._validate(r)"]
-    name = source.helper("valid", f"r = {call}", *check, "return r")
-    return _Conversion(None, f"{name}({V})")
+        body.add(indent, f"{source.ref(field, 'f')}._validate({value})")
 
 
-def _number_condition(field: Any) -> str:
-    finite = "" if field.allow_nan else f" and {V} - {V} == 0.0"
-    return f"(type({V}) is float{finite} or type({V}) is int and -FLOAT_MAX <= {V} <= FLOAT_MAX)"
-
-
-def _scalar_condition(field: Any, source: _Source) -> Optional[Tuple[str, bool, bool]]:
-    """``(type condition, hashable, text)`` for the scalar fields, else ``None``."""
+def _scalar_condition(field: Any, value: str, source: _Source) -> Optional[Tuple[str, bool, bool]]:
+    """``(condition, hashable, text)`` accepting the common values of a scalar field, else ``None``."""
     if _is(field, "String", "Email", "Url"):
-        return f"type({V}) is str", True, True
+        return f"type({value}) is str", True, True
     if _is(field, "Integer"):
-        return f"type({V}) is int", True, False
+        return f"type({value}) is int", True, False
     if _is(field, "Float", "Number"):
-        return _number_condition(field), True, False
+        finite = "" if field.allow_nan else f" and {value} - {value} == 0.0"
+        return f"(type({value}) is float{finite} or type({value}) is int and -FLOAT_MAX <= {value} <= FLOAT_MAX)", True, False
     if _is(field, "Boolean"):
-        return f"type({V}) is bool", True, False
+        return f"type({value}) is bool", True, False
     if _is(field, "Raw"):
-        return f"type({V}) in {source.ref(frozenset({str, int, float, bool}), 'scalars')}", True, False
+        return f"type({value}) in {source.ref(frozenset({str, int, float, bool}), 'scalars')}", True, False
     return None
 
 
-def _scalar_conversion(field: Any, source: _Source) -> Optional[_Conversion]:
-    scalar = _scalar_condition(field, source)
+def _inline_condition(field: Any, value: str, source: _Source) -> Optional[str]:
+    """One condition for a scalar field whose validators can all be inlined, else ``None``."""
+    scalar = _scalar_condition(field, value, source)
     if scalar is None:
         return None
     condition, hashable, text = scalar
-    validators = _validator_conditions(field, V, source, hashable, text)
+    validators = _validator_conditions(field, value, source, hashable, text)
     if validators is None:
-        return _with_validators(field, _Conversion(condition, V), source, same_value=False)
-    return _Conversion(_join([condition, *validators]), V)
+        return None
+    return _join([condition, *validators])
 
 
 # -- load ---------------------------------------------------------------------------
@@ -345,45 +309,58 @@ def _complex_list_or_fallback(value: Any) -> List[complex]:
     return numbers
 
 
-def _load_conversion(field: Any, source: _Source) -> Optional[_Conversion]:
-    """How the generated loader handles a payload value of ``field``, or ``None``."""
-    scalar = _scalar_conversion(field, source)
+def _load_code(field: Any, value: str, source: _Source, body: _Body, indent: int) -> Optional[str]:
+    """Add statements loading ``value``; return the expression of the result, or ``None``.
+
+    The result expression is ``value`` itself when nothing is converted.
+    """
+    scalar = _scalar_condition(field, value, source)
     if scalar is not None:
-        return scalar
+        condition, hashable, text = scalar
+        body.reject_unless(indent, condition)
+        _validate(field, value, source, body, indent, hashable, text)
+        return value
+    result = source.temp("r")
     if _is(field, "DateTime") and field.format in (None, "iso", "iso8601"):
-        conversion = _Conversion(None, f"{source.ref(_datetime_or_fallback, 'load_datetime')}({V})")
-        return _with_validators(field, conversion, source, same_value=False)
-    if _is(field, "Complex") and not field.allow_nan:
-        conversion = _Conversion(None, f"{source.ref(_complex_or_fallback, 'load_complex')}({V})")
-        return _with_validators(field, conversion, source, same_value=False)
-    if _is(field, "List"):
-        return _load_list(field, source)
-    if _is(field, "Nested"):
-        return _load_nested(field, source)
-    return None
-
-
-def _load_list(field: Any, source: _Source) -> Optional[_Conversion]:
-    inner = field.inner
-    if _is(inner, "Complex") and not inner.allow_nan and not inner.validators:
-        conversion = _Conversion(None, f"{source.ref(_complex_list_or_fallback, 'load_complexes')}({V})")
-        return _with_validators(field, conversion, source, same_value=True)
-    item_conversion = _load_conversion(inner, source)
-    if item_conversion is None:
+        body.add(indent, f"{result} = {source.ref(_datetime_or_fallback, 'load_datetime')}({value})")
+    elif _is(field, "Complex") and not field.allow_nan:
+        body.add(indent, f"{result} = {source.ref(_complex_or_fallback, 'load_complex')}({value})")
+    elif _is(field, "List"):
+        inner = field.inner
+        if _is(inner, "Complex") and not inner.allow_nan and not inner.validators:
+            body.add(indent, f"{result} = {source.ref(_complex_list_or_fallback, 'load_complexes')}({value})")
+        else:
+            body.reject_unless(indent, f"type({value}) is list")
+            item = source.temp("y")
+            inner_body = _Body()
+            item_result = _load_code(inner, item, source, inner_body, indent + 1)
+            if item_result is None:
+                return None
+            if item_result == item:
+                body.add(indent, f"for {item} in {value}:")
+                body.lines.extend(inner_body.lines)
+                body.add(indent, f"{result} = {value}[:]")
+            else:
+                body.add(indent, f"{result} = []")
+                body.add(indent, f"for {item} in {value}:")
+                body.lines.extend(inner_body.lines)
+                body.add(indent + 1, f"{result}.append({item_result})")
+    elif _is(field, "Nested"):
+        binding = _nested_target(field)
+        loader = _child_function(binding, "load") if binding is not None else None
+        if loader is None:
+            return None
+        load = source.ref(loader, "load")
+        if field.many or field.schema.many:
+            body.reject_unless(indent, f"type({value}) is list")
+            item = source.temp("y")
+            body.add(indent, f"{result} = [{load}({item}) for {item} in {value}]")
+        else:
+            body.add(indent, f"{result} = {load}({value})")
+    else:
         return None
-    item = source.temp("y")
-    if item_conversion.condition is not None:
-        condition = f"type({V}) is list and all({_sub(item_conversion.condition, item)} for {item} in {V})"
-        expression = _sub(item_conversion.expression, item)
-        result = f"{V}[:]" if expression == item else f"[{expression} for {item} in {V}]"
-        return _with_validators(field, _Conversion(condition, result), source, same_value=True)
-    name = source.helper(
-        "list",
-        "if type(v) is not list:",
-        "    raise Fallback",
-        f"return [{_sub(item_conversion.expression, item)} for {item} in v]",
-    )
-    return _with_validators(field, _Conversion(None, f"{name}({V})"), source, same_value=True)
+    _validate(field, result, source, body, indent, hashable=False, text=False)
+    return result
 
 
 def _nested_target(field: Any) -> Optional[Binding]:
@@ -402,21 +379,6 @@ def _nested_target(field: Any) -> Optional[Binding]:
     if type(schema) is not binding.schema_cls:
         return None
     return binding
-
-
-def _load_nested(field: Any, source: _Source) -> Optional[_Conversion]:
-    binding = _nested_target(field)
-    loader = _child_function(binding, "load") if binding is not None else None
-    if loader is None:
-        return None
-    load = source.ref(loader, "load")
-    if field.many or field.schema.many:
-        item = source.temp("y")
-        name = source.helper("many", "if type(v) is not list:", "    raise Fallback", f"return [{load}({item}) for {item} in v]")
-        conversion = _Conversion(None, f"{name}({V})")
-    else:
-        conversion = _Conversion(None, f"{load}({V})")
-    return _with_validators(field, conversion, source, same_value=False)
 
 
 def _schema_is_compilable(binding: Binding) -> bool:
@@ -478,6 +440,18 @@ def compile_load(binding: Binding) -> Any:
         return binding.fast_load
 
 
+def _field_handler(field: Any, source: _Source, code: Callable[..., Optional[str]]) -> Tuple[Optional[str], Optional[str]]:
+    """``(inline condition over V, helper call over V)`` for one field; both ``None`` means slow only."""
+    condition = _inline_condition(field, "@V@", source)
+    if condition is not None:
+        return condition, None
+    body = _Body()
+    result = code(field, "v", source, body, 0)
+    if result is None:
+        return None, None
+    return None, f"{source.helper('conv', body.lines, result)}(@V@)"
+
+
 def _generate_load(binding: Binding) -> Optional[Callable[..., Any]]:
     schema = binding.schema
     model_cls = binding.model_cls
@@ -488,9 +462,10 @@ def _generate_load(binding: Binding) -> Optional[Callable[..., Any]]:
     for name, field in schema.load_fields.items():
         key = field.data_key if field.data_key is not None else name
         attribute = field.attribute or name
-        fields.append((field, key, attribute, _load_conversion(field, source), source.temp("v")))
-    all_safe = plain and all(is_attribute_key(attribute, reserved) for _, _, attribute, _, _ in fields)
-    keys = source.ref(frozenset(key for _, key, _, _, _ in fields), "declared_keys")
+        condition, call = _field_handler(field, source, _load_code)
+        fields.append((field, key, attribute, condition, call, source.temp("v")))
+    all_safe = plain and all(is_attribute_key(attribute, reserved) for _, _, attribute, *_ in fields)
+    keys = source.ref(frozenset(key for _, key, *_ in fields), "declared_keys")
     reserved_name = source.ref(reserved, "reserved")
 
     source.add(0, "def load(data):")
@@ -498,23 +473,23 @@ def _generate_load(binding: Binding) -> Optional[Callable[..., Any]]:
     source.add(2, f"raise ValidationError({{'_schema': [{source.ref(schema.error_messages['type'], 'msg')}]}})")
     source.add(1, "errors = None")
     source.add(1, "out = {}")
-    for field, raw_key, raw_attribute, conversion, value in fields:
+    for field, raw_key, raw_attribute, condition, call, value in fields:
         key, attribute = repr(raw_key), repr(raw_attribute)
         f = source.ref(field, "f")
         source.add(1, f"{value} = data.get({key}, MISSING)")
-        if conversion is not None and conversion.condition is not None:
+        if condition is not None:
             # the condition is false for MISSING and for None
-            source.add(1, f"if {_sub(conversion.condition, value)}:")
-            source.add(2, f"out[{attribute}] = {_sub(conversion.expression, value)}")
+            source.add(1, f"if {_sub(condition, value)}:")
+            source.add(2, f"out[{attribute}] = {value}")
             source.add(1, f"elif {value} is not MISSING:")
             _slow_load(source, 2, f, value, key, attribute)
         else:
             source.add(1, f"if {value} is not MISSING:")
-            if conversion is None:
+            if call is None:
                 _slow_load(source, 2, f, value, key, attribute)
             else:
                 source.add(2, "try:")
-                source.add(3, f"out[{attribute}] = {_sub(conversion.expression, value)}")
+                source.add(3, f"out[{attribute}] = {_sub(call, value)}")
                 source.add(2, "except (Fallback, ValidationError):")
                 _slow_load(source, 3, f, value, key, attribute)
         if field.required:
@@ -580,53 +555,63 @@ def _slow_load(source: _Source, indent: int, field: str, value: str, key: str, a
 # -- dump ---------------------------------------------------------------------------
 
 
-def _dump_conversion(field: Any, source: _Source) -> Optional[_Conversion]:
-    """How the generated dumper writes an attribute value of ``field``, or ``None``."""
+def _dump_code(field: Any, value: str, source: _Source, body: _Body, indent: int) -> Optional[str]:
+    """Add statements writing ``value``; return the expression of the result, or ``None``."""
     if _is(field, "String", "Email", "Url"):
-        return _Conversion(f"type({V}) is str or {V} is None", V)
+        body.reject_unless(indent, f"type({value}) is str or {value} is None")
+        return value
     if _is(field, "Integer"):
-        return _Conversion(f"type({V}) is int or {V} is None", V)
+        body.reject_unless(indent, f"type({value}) is int or {value} is None")
+        return value
     if _is(field, "Float", "Number"):
-        return _Conversion(f"type({V}) is float or type({V}) is int or {V} is None", V)
+        body.reject_unless(indent, f"type({value}) is float or type({value}) is int or {value} is None")
+        return value
     if _is(field, "Boolean"):
-        return _Conversion(f"type({V}) is bool or {V} is None", V)
+        body.reject_unless(indent, f"type({value}) is bool or {value} is None")
+        return value
+    result = source.temp("w")
     if _is(field, "Raw"):
-        return _Conversion(None, f"{source.ref(to_json, 'to_json')}({V})")
-    if _is(field, "DateTime") and field.format in (None, "iso", "iso8601"):
-        return _Conversion(
-            f"type({V}) is {source.ref(WireDateTime, 'WireDateTime')}",
-            f"(getattr({V}, '_wire_text', None) or {source.ref(format_datetime, 'format_datetime')}({V}))",
-        )
-    if _is(field, "Complex"):
-        return _Conversion(f"type({V}) is complex", f"[{V}.real, {V}.imag]")
-    if _is(field, "List"):
-        item_conversion = _dump_conversion(field.inner, source)
-        if item_conversion is None:
-            return None
+        body.add(indent, f"{result} = {source.ref(to_json, 'to_json')}({value})")
+    elif _is(field, "DateTime") and field.format in (None, "iso", "iso8601"):
+        body.reject_unless(indent, f"type({value}) is {source.ref(WireDateTime, 'WireDateTime')}")
+        body.add(indent, f"{result} = getattr({value}, '_wire_text', None) or {source.ref(format_datetime, 'format_datetime')}({value})")
+    elif _is(field, "Complex"):
+        body.reject_unless(indent, f"type({value}) is complex")
+        body.add(indent, f"{result} = [{value}.real, {value}.imag]")
+    elif _is(field, "List"):
+        body.reject_unless(indent, f"type({value}) is list")
         item = source.temp("y")
-        if item_conversion.condition is not None:
-            expression = _sub(item_conversion.expression, item)
-            return _Conversion(
-                f"type({V}) is list and all({_sub(item_conversion.condition, item)} for {item} in {V})",
-                f"{V}[:]" if expression == item else f"[{expression} for {item} in {V}]",
-            )
-        name = source.helper(
-            "list", "if type(v) is not list:", "    raise Fallback", f"return [{_sub(item_conversion.expression, item)} for {item} in v]"
-        )
-        return _Conversion(None, f"{name}({V})")
-    if _is(field, "Nested"):
+        inner_body = _Body()
+        item_result = _dump_code(field.inner, item, source, inner_body, indent + 1)
+        if item_result is None:
+            return None
+        if item_result == item:
+            body.add(indent, f"for {item} in {value}:")
+            body.lines.extend(inner_body.lines)
+            body.add(indent, f"{result} = {value}[:]")
+        else:
+            body.add(indent, f"{result} = []")
+            body.add(indent, f"for {item} in {value}:")
+            body.lines.extend(inner_body.lines)
+            body.add(indent + 1, f"{result}.append({item_result})")
+    elif _is(field, "Nested"):
         binding = _nested_target(field)
         dumper = _child_function(binding, "dump") if binding is not None else None
         if dumper is None:
             return None
         dump, model = source.ref(dumper, "dump"), source.ref(binding.model_cls, "model")  # type: ignore[union-attr]
-        item = source.temp("y")
         if field.many or field.schema.many:
-            return _Conversion(
-                f"type({V}) is list and all(type({item}) is {model} for {item} in {V})", f"[{dump}({item}) for {item} in {V}]"
-            )
-        return _Conversion(f"type({V}) is {model}", f"{dump}({V})")
-    return None
+            body.reject_unless(indent, f"type({value}) is list")
+            item = source.temp("y")
+            body.add(indent, f"for {item} in {value}:")
+            body.reject_unless(indent + 1, f"type({item}) is {model}")
+            body.add(indent, f"{result} = [{dump}({item}) for {item} in {value}]")
+        else:
+            body.reject_unless(indent, f"type({value}) is {model}")
+            body.add(indent, f"{result} = {dump}({value})")
+    else:
+        return None
+    return result
 
 
 def compile_dump(binding: Binding) -> Any:
@@ -651,6 +636,19 @@ def compile_dump(binding: Binding) -> Any:
         return binding.fast_dump
 
 
+def _dump_condition(field: Any, value: str) -> Optional[str]:
+    """A condition under which a scalar field writes ``value`` unchanged, else ``None``."""
+    for names, kinds in (
+        (("String", "Email", "Url"), ("str",)),
+        (("Integer",), ("int",)),
+        (("Float", "Number"), ("float", "int")),
+        (("Boolean",), ("bool",)),
+    ):
+        if _is(field, *names):
+            return " or ".join([*(f"type({value}) is {kind}" for kind in kinds), f"{value} is None"])
+    return None
+
+
 def _generate_dump(binding: Binding) -> Optional[Callable[..., Any]]:
     from qiskit_models.validation.base import BaseModel
 
@@ -669,12 +667,20 @@ def _generate_dump(binding: Binding) -> Optional[Callable[..., Any]]:
         attribute = field.attribute or name
         direct = not custom_values and is_attribute_key(attribute, reserved)
         simple = field.dump_default is _MISSING and isinstance(field, mtv)
-        fields.append((field, key, repr(attribute), direct, simple, _dump_conversion(field, source) if simple else None, source.temp("v")))
+        condition, call = None, None
+        if simple:
+            condition = _dump_condition(field, "@V@")
+            if condition is None:
+                body = _Body()
+                result = _dump_code(field, "v", source, body, 0)
+                if result is not None:
+                    call = f"{source.helper('write', body.lines, result)}(@V@)"
+        fields.append((field, key, repr(attribute), direct, simple, condition, call, source.temp("v")))
 
     source.add(0, "def dump(obj):")
     source.add(1, "d = obj.__dict__")
     source.add(1, "out = {}")
-    for field, key, attribute, direct, simple, conversion, value in fields:
+    for field, key, attribute, direct, simple, condition, call, value in fields:
         f = source.ref(field, "f")
         if not simple:
             # defaults and foreign fields: let the field do all of it, as marshmallow does
@@ -686,26 +692,21 @@ def _generate_dump(binding: Binding) -> Optional[Callable[..., Any]]:
             source.add(1, f"{value} = d.get({attribute}, MISSING)")
         else:
             source.add(1, f"{value} = obj._wire_value({attribute}, MISSING)")
-        if conversion is not None and conversion.condition is not None:
-            # the condition is false for MISSING; the expression itself may still
-            # fail (a nested model that cannot be written)
-            source.add(1, f"if {_sub(conversion.condition, value)}:")
-            source.add(2, "try:")
-            source.add(3, f"out[{key}] = {_sub(conversion.expression, value)}")
-            source.add(2, "except ValidationError:")
-            _slow_dump(source, 3, f, value, key, attribute)
+        if condition is not None:
+            source.add(1, f"if {_sub(condition, value)}:")
+            source.add(2, f"out[{key}] = {value}")
             source.add(1, f"elif {value} is not MISSING:")
             _slow_dump(source, 2, f, value, key, attribute)
-        elif conversion is not None:
-            source.add(1, f"if {value} is not MISSING:")
-            source.add(2, "try:")
-            source.add(3, f"out[{key}] = {_sub(conversion.expression, value)}")
-            source.add(2, "except (Fallback, ValidationError):")
-            _slow_dump(source, 3, f, value, key, attribute)
         else:
             source.add(1, f"if {value} is not MISSING:")
-            _slow_dump(source, 2, f, value, key, attribute)
-    shortcut = all(simple and direct for _, _, _, direct, simple, _, _ in fields) and len(fields) == len(schema.fields)
+            if call is None:
+                _slow_dump(source, 2, f, value, key, attribute)
+            else:
+                source.add(2, "try:")
+                source.add(3, f"out[{key}] = {_sub(call, value)}")
+                source.add(2, "except (Fallback, ValidationError):")
+                _slow_dump(source, 3, f, value, key, attribute)
+    shortcut = all(simple and direct for _, _, _, direct, simple, *_ in fields) and len(fields) == len(schema.fields)
     if shortcut:
         # every key written came from one declared attribute: nothing else to write
         source.add(1, "if len(d) == len(out):")
@@ -740,36 +741,41 @@ def _slow_dump(source: _Source, indent: int, field: str, value: str, key: str, a
 # -- constructor check --------------------------------------------------------------
 
 
-def _check_condition(field: Any, source: _Source) -> Optional[str]:
-    """A condition that holds when the constructor check accepts the value at once."""
-    scalar = _scalar_condition(field, source)
+def _check_code(field: Any, value: str, source: _Source, body: _Body, indent: int) -> bool:
+    """Add statements that return normally when the constructor check accepts ``value`` at once."""
+    scalar = _scalar_condition(field, value, source)
     if scalar is not None:
-        base, hashable, text = scalar
+        condition, hashable, text = scalar
     elif _is(field, "DateTime"):
-        base, hashable, text = f"type({V}) in {source.ref(frozenset({datetime, WireDateTime}), 'datetimes')}", True, False
+        condition, hashable, text = f"type({value}) in {source.ref(frozenset({datetime, WireDateTime}), 'datetimes')}", True, False
     elif _is(field, "Complex"):
-        finite = "" if field.allow_nan else f" and {V}.real - {V}.real == 0.0 and {V}.imag - {V}.imag == 0.0"
-        base, hashable, text = f"type({V}) is complex{finite}", True, False
+        finite = "" if field.allow_nan else f" and {value}.real - {value}.real == 0.0 and {value}.imag - {value}.imag == 0.0"
+        condition, hashable, text = f"type({value}) is complex{finite}", True, False
     elif _is(field, "Nested") and field.only is None and not field.exclude:
         model = source.ref(field.schema.model_cls, "model")
-        item = source.temp("y")
         if field.many or field.schema.many:
-            base = f"type({V}) is list and all(type({item}) is {model} for {item} in {V})"
-        else:
-            base = f"type({V}) is {model}"
-        hashable, text = False, False
+            body.reject_unless(indent, f"type({value}) is list")
+            item = source.temp("y")
+            body.add(indent, f"for {item} in {value}:")
+            body.reject_unless(indent + 1, f"type({item}) is {model}")
+            _validate(field, value, source, body, indent, hashable=False, text=False)
+            return True
+        condition, hashable, text = f"type({value}) is {model}", False, False
     elif _is(field, "List"):
-        inner = _check_condition(field.inner, source)
-        if inner is None:
-            return None
+        body.reject_unless(indent, f"type({value}) is list")
         item = source.temp("y")
-        base, hashable, text = f"type({V}) is list and all({_sub(inner, item)} for {item} in {V})", False, False
+        inner_body = _Body()
+        if not _check_code(field.inner, item, source, inner_body, indent + 1):
+            return False
+        body.add(indent, f"for {item} in {value}:")
+        body.lines.extend(inner_body.lines)
+        _validate(field, value, source, body, indent, hashable=False, text=False)
+        return True
     else:
-        return None
-    validators = _validator_conditions(field, V, source, hashable, text)
-    if validators is None:
-        return None
-    return _join([base, *validators])
+        return False
+    body.reject_unless(indent, condition)
+    _validate(field, value, source, body, indent, hashable, text)
+    return True
 
 
 def compile_check(binding: Binding) -> Any:
@@ -796,23 +802,29 @@ def _generate_check(binding: Binding) -> Optional[Callable[..., Any]]:
     source = _Source()
     checks = []
     for name, field in shallow.load_fields.items():
-        checks.append((field, repr(name), _check_condition(field, source), source.temp("v")))
+        condition = _inline_condition(field, "@V@", source)
+        call = None
+        if condition is None:
+            body = _Body()
+            if _check_code(field, "v", source, body, 0):
+                call = f"{source.helper('check', body.lines, 'True')}(@V@)"
+        checks.append((field, repr(name), condition, call, source.temp("v")))
     source.add(0, "def check(data):")
     # The straight path: every field present and accepted at once.
-    required = [entry for entry in checks if entry[0].required]
     names_safe = all(is_attribute_key(name, reserved) for name in shallow.load_fields)
-    if checks and names_safe and len(required) == len(checks) and all(condition is not None for _, _, condition, _ in checks):
+    straight = all(field.required and condition is not None for field, _, condition, _, _ in checks)
+    if checks and names_safe and straight:
         source.add(1, "try:")
-        for _, key, _, value in checks:
+        for _, key, _, _, value in checks:
             source.add(2, f"{value} = data[{key}]")
         source.add(1, "except KeyError:")
         source.add(2, "pass")
         source.add(1, "else:")
-        source.add(2, f"if {_join([_sub(condition, value) for _, _, condition, value in checks])}:")
+        source.add(2, f"if {_join([_sub(condition, value) for _, _, condition, _, value in checks])}:")
         source.add(3, f"if len(data) == {len(checks)}:")
         source.add(4, "return True")
     source.add(1, "errors = None")
-    for field, key, condition, value in checks:
+    for field, key, condition, call, value in checks:
         f = source.ref(field, "f")
         source.add(1, f"{value} = data.get({key}, MISSING)")
         source.add(1, f"if {value} is MISSING:")
@@ -823,15 +835,29 @@ def _generate_check(binding: Binding) -> Optional[Callable[..., Any]]:
             source.add(2, f"errors[{key}] = list({required_message})")
         else:
             source.add(2, "pass")
-        source.add(1, f"elif not ({_sub(condition, value)}):" if condition is not None else "else:")
-        source.add(2, "try:")
-        source.add(3, f"{f}.deserialize({value}, {key}, data)")
-        source.add(2, "except ValidationError as error:")
-        source.add(3, "if errors is None:")
-        source.add(4, "errors = {}")
-        source.add(3, f"errors[{key}] = error.messages")
+        if condition is not None:
+            source.add(1, f"elif not ({_sub(condition, value)}):")
+            _slow_check(source, 2, f, value, key)
+        elif call is not None:
+            source.add(1, "else:")
+            source.add(2, "try:")
+            source.add(3, _sub(call, value))
+            source.add(2, "except (Fallback, ValidationError):")
+            _slow_check(source, 3, f, value, key)
+        else:
+            source.add(1, "else:")
+            _slow_check(source, 2, f, value, key)
     source.add(1, "if errors is not None:")
     source.add(2, "raise ValidationError(errors, data=data)")
     source.add(1, f"{source.ref(binding.check_unknown, 'check_unknown')}(data, {source.ref(binding.declared, 'declared')})")
     source.add(1, f"return all(type(key) is str and key.isidentifier() and key[0] != '_' and key not in {source.ref(reserved, 'reserved')} for key in data)")
     return source.build("check")
+
+
+def _slow_check(source: _Source, indent: int, field: str, value: str, key: str) -> None:
+    source.add(indent, "try:")
+    source.add(indent + 1, f"{field}.deserialize({value}, {key}, data)")
+    source.add(indent, "except ValidationError as error:")
+    source.add(indent + 1, "if errors is None:")
+    source.add(indent + 2, "errors = {}")
+    source.add(indent + 1, f"errors[{key}] = error.messages")
