@@ -25,6 +25,7 @@ generated code calls their marshmallow methods.
 from __future__ import annotations
 
 import threading
+from itertools import chain
 from datetime import datetime
 from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
 
@@ -66,28 +67,30 @@ def _complex_pair(value: Any) -> Optional[complex]:
     return None
 
 
+_NUMBER_TYPES = frozenset({float, int})
+_LIST_TYPE = frozenset({list})
+_PAIR_LENGTH = frozenset({2})
+
+
 def _complex_list(value: Any) -> Optional[List[complex]]:
     """``[complex(re, im), ...]`` for a list of finite ``[re, im]`` pairs, else ``None``.
 
-    The common shape of pulse samples; anything else goes to the field itself.
+    The common shape of pulse samples (tens of thousands per payload), checked
+    with C-level iteration; anything else goes to the field itself.
     """
-    if type(value) is not list:
+    if type(value) is not list or not value:
         return None
-    result: List[complex] = []
-    append = result.append
-    for pair in value:
-        if type(pair) is not list or len(pair) != 2:
+    try:
+        if not _LIST_TYPE.issuperset(map(type, value)) or not _PAIR_LENGTH.issuperset(map(len, value)):
             return None
-        real, imag = pair
-        if type(real) is not float and (type(real) is not int or not -_FLOAT_MAX <= real <= _FLOAT_MAX):
+        if not _NUMBER_TYPES.issuperset(map(type, chain.from_iterable(value))):
             return None
-        if type(imag) is not float and (type(imag) is not int or not -_FLOAT_MAX <= imag <= _FLOAT_MAX):
+        total = sum(chain.from_iterable(value))  # NaN or infinity anywhere makes it non-finite
+        if total - total != 0:
             return None
-        number = complex(real, imag)
-        if number.real - number.real != 0.0 or number.imag - number.imag != 0.0:
-            return None
-        append(number)
-    return result
+        return list(map(complex, *zip(*value)))
+    except (TypeError, ValueError, OverflowError):  # overflow: an int too large for a float
+        return None
 
 
 def _sub(template: str, value: str) -> str:
@@ -281,6 +284,65 @@ def _inline_condition(field: Any, value: str, source: _Source) -> Optional[str]:
     return _join([condition, *validators])
 
 
+#: Disjoint families of payload types, for ``ByType`` fields whose choices can be
+#: told apart by the exact type of the value (a value of one family is rejected
+#: by every choice of another family).
+_FAMILIES = {
+    "String": ("text", "type(@V@) is str"),
+    "Email": ("text", "type(@V@) is str"),
+    "Url": ("text", "type(@V@) is str"),
+    "Integer": ("real", "type(@V@) is float or type(@V@) is int"),
+    "Float": ("real", "type(@V@) is float or type(@V@) is int"),
+    "Number": ("real", "type(@V@) is float or type(@V@) is int"),
+    "Boolean": ("bool", "type(@V@) is bool"),
+    "Complex": ("complex", "type(@V@) is list or type(@V@) is complex"),
+}
+
+
+def _by_type_branches(field: Any) -> Optional[List[Tuple[Any, str]]]:
+    """``(choice, dispatch condition)`` per choice when the choices' families are disjoint."""
+    if not _is(field, "ByType"):
+        return None
+    branches = []
+    seen = set()
+    for choice in field.choices:
+        name = type(choice).__name__
+        if name not in _FAMILIES or not _is(choice, name):
+            return None
+        family, condition = _FAMILIES[name]
+        if family in seen:
+            return None
+        seen.add(family)
+        branches.append((choice, condition))
+    return branches
+
+
+def _dict_parts(field: Any) -> bool:
+    """Whether a ``Dict`` field's key field is absent or a plain ``String``."""
+    if not _is(field, "Dict"):
+        return False
+    key_field = field.key_field
+    return key_field is None or (_is(key_field, "String") and not key_field.validators)
+
+
+def _branch_code(
+    branches: List[Tuple[Any, str]], value: str, source: _Source, body: _Body, indent: int, code: Callable[..., Optional[str]]
+) -> Optional[str]:
+    """Dispatch ``value`` to the choice of its family; return the result variable."""
+    result = source.temp("b")
+    for number, (choice, condition) in enumerate(branches):
+        branch = _Body()
+        branch_result = code(choice, value, source, branch, indent + 1)
+        if branch_result is None:
+            return None
+        body.add(indent, f"{'if' if number == 0 else 'elif'} {_sub(condition, value)}:")
+        body.lines.extend(branch.lines)
+        body.add(indent + 1, f"{result} = {branch_result}")
+    body.add(indent, "else:")
+    body.add(indent + 1, "raise Fallback")
+    return result
+
+
 # -- load ---------------------------------------------------------------------------
 
 
@@ -345,6 +407,33 @@ def _load_code(field: Any, value: str, source: _Source, body: _Body, indent: int
                 body.add(indent, f"for {item} in {value}:")
                 body.lines.extend(inner_body.lines)
                 body.add(indent + 1, f"{result}.append({item_result})")
+    elif _by_type_branches(field) is not None:
+        chosen = _branch_code(_by_type_branches(field), value, source, body, indent, _load_code)  # type: ignore[arg-type]
+        if chosen is None:
+            return None
+        body.add(indent, f"{result} = {chosen}")
+    elif _dict_parts(field):
+        body.reject_unless(indent, f"type({value}) is dict")
+        if field.key_field is not None:
+            key = source.temp("k")
+            body.add(indent, f"for {key} in {value}:")
+            body.reject_unless(indent + 1, f"type({key}) is str")
+        item = source.temp("y")
+        if field.value_field is None:
+            body.add(indent, f"for {item} in {value}.values():")
+            body.add(indent + 1, f"if type({item}) in {source.ref((dict, list, tuple), 'containers')}:")
+            body.add(indent + 2, f"{source.ref(check_depth, 'check_depth')}({item})")
+            body.add(indent, f"{result} = dict({value})")
+        else:
+            key = source.temp("k")
+            inner_body = _Body()
+            item_result = _load_code(field.value_field, item, source, inner_body, indent + 1)
+            if item_result is None:
+                return None
+            body.add(indent, f"{result} = {{}}")
+            body.add(indent, f"for {key}, {item} in {value}.items():")
+            body.lines.extend(inner_body.lines)
+            body.add(indent + 1, f"{result}[{key}] = {item_result}")
     elif _is(field, "Nested"):
         binding = _nested_target(field)
         loader = _child_function(binding, "load") if binding is not None else None
@@ -594,6 +683,38 @@ def _dump_code(field: Any, value: str, source: _Source, body: _Body, indent: int
             body.add(indent, f"for {item} in {value}:")
             body.lines.extend(inner_body.lines)
             body.add(indent + 1, f"{result}.append({item_result})")
+    elif _by_type_branches(field) is not None:
+        body.add(indent, f"if {value} is None:")
+        body.add(indent + 1, f"{result} = None")
+        body.add(indent, "else:")
+
+        def check_then_write(choice: Any, item: str, code: _Source, branch: _Body, level: int) -> Optional[str]:
+            if not _check_code(choice, item, code, branch, level):
+                return None
+            return _dump_code(choice, item, code, branch, level)
+
+        chosen = _branch_code(_by_type_branches(field), value, source, body, indent + 1, check_then_write)  # type: ignore[arg-type]
+        if chosen is None:
+            return None
+        body.add(indent + 1, f"{result} = {chosen}")
+    elif _dict_parts(field):
+        body.reject_unless(indent, f"type({value}) is dict")
+        if field.key_field is not None:
+            key = source.temp("k")
+            body.add(indent, f"for {key} in {value}:")
+            body.reject_unless(indent + 1, f"type({key}) is str")
+        if field.value_field is None:
+            body.add(indent, f"{result} = {source.ref(to_json, 'to_json')}({value})")
+        else:
+            key, item = source.temp("k"), source.temp("y")
+            inner_body = _Body()
+            item_result = _dump_code(field.value_field, item, source, inner_body, indent + 1)
+            if item_result is None:
+                return None
+            body.add(indent, f"{result} = {{}}")
+            body.add(indent, f"for {key}, {item} in {value}.items():")
+            body.lines.extend(inner_body.lines)
+            body.add(indent + 1, f"{result}[{key}] = {item_result}")
     elif _is(field, "Nested"):
         binding = _nested_target(field)
         dumper = _child_function(binding, "dump") if binding is not None else None
@@ -761,6 +882,36 @@ def _check_code(field: Any, value: str, source: _Source, body: _Body, indent: in
             _validate(field, value, source, body, indent, hashable=False, text=False)
             return True
         condition, hashable, text = f"type({value}) is {model}", False, False
+    elif _by_type_branches(field) is not None:
+        for number, (choice, dispatch) in enumerate(_by_type_branches(field)):  # type: ignore[arg-type]
+            branch = _Body()
+            if not _check_code(choice, value, source, branch, indent + 1):
+                return False
+            body.add(indent, f"{'if' if number == 0 else 'elif'} {_sub(dispatch, value)}:")
+            body.lines.extend(branch.lines)
+        body.add(indent, "else:")
+        body.add(indent + 1, "raise Fallback")
+        _validate(field, value, source, body, indent, hashable=False, text=False)
+        return True
+    elif _dict_parts(field):
+        body.reject_unless(indent, f"type({value}) is dict")
+        if field.key_field is not None:
+            key = source.temp("k")
+            body.add(indent, f"for {key} in {value}:")
+            body.reject_unless(indent + 1, f"type({key}) is str")
+        item = source.temp("y")
+        if field.value_field is None:
+            body.add(indent, f"for {item} in {value}.values():")
+            body.add(indent + 1, f"if type({item}) in {source.ref((dict, list, tuple), 'containers')}:")
+            body.add(indent + 2, f"{source.ref(check_depth, 'check_depth')}({item})")
+        else:
+            inner_body = _Body()
+            if not _check_code(field.value_field, item, source, inner_body, indent + 1):
+                return False
+            body.add(indent, f"for {item} in {value}.values():")
+            body.lines.extend(inner_body.lines)
+        _validate(field, value, source, body, indent, hashable=False, text=False)
+        return True
     elif _is(field, "List"):
         body.reject_unless(indent, f"type({value}) is list")
         item = source.temp("y")
