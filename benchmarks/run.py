@@ -158,12 +158,12 @@ def case_pulse(corpus: Path, repeat: int) -> None:
         name = f"{model.__name__} ({path.parent.name}/{path.name}, {path.stat().st_size // 1024} KiB)"
         times = interleaved(
             {"qiskit-models from_dict": lambda: model.from_dict(payload), "marshmallow Schema.load": lambda: schema.load(payload)},
-            max(3, repeat // 3),
+            repeat,
         )
         report(f"{name} from_dict", times, "qiskit-models from_dict", [("marshmallow Schema.load", "faster by", 8)])
         obj = model.from_dict(payload)
         times = interleaved(
-            {"qiskit-models to_dict": obj.to_dict, "marshmallow Schema.dump": lambda: schema.dump(obj)}, max(3, repeat // 3)
+            {"qiskit-models to_dict": obj.to_dict, "marshmallow Schema.dump": lambda: schema.dump(obj)}, repeat
         )
         report(f"{name} to_dict", times, "qiskit-models to_dict", [("marshmallow Schema.dump", "faster by", 8)])
 

@@ -6,28 +6,12 @@ The legacy names are here under new module paths
 and re-exported from this package.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, List
+
 from qiskit_models.exceptions import QiskitModelsError
-from qiskit_models.providers.channels import AcquireChannel, ControlChannel, DriveChannel, MeasureChannel
-from qiskit_models.providers.exceptions import BackendConfigurationError, BackendPropertyError
-from qiskit_models.providers.models import (
-    JOB_STATES,
-    BackendConfiguration,
-    BackendProperties,
-    BackendStatus,
-    Command,
-    Discriminator,
-    Gate,
-    GateConfig,
-    JobStatus,
-    MeasurementKernel,
-    Nduv,
-    PulseBackendConfiguration,
-    PulseDefaults,
-    PulseLibraryItem,
-    PulseQobjInstruction,
-    QasmBackendConfiguration,
-    UchannelLO,
-)
 from qiskit_models.validation import (
     BaseModel,
     BaseSchema,
@@ -37,6 +21,58 @@ from qiskit_models.validation import (
     ObjSchema,
     bind_schema,
 )
+
+if TYPE_CHECKING:  # pragma: no cover - the lazy names, for type checkers and editors
+    from qiskit_models.providers.channels import AcquireChannel, ControlChannel, DriveChannel, MeasureChannel
+    from qiskit_models.providers.exceptions import BackendConfigurationError, BackendPropertyError
+    from qiskit_models.providers.models import (
+        JOB_STATES,
+        BackendConfiguration,
+        BackendProperties,
+        BackendStatus,
+        Command,
+        Discriminator,
+        Gate,
+        GateConfig,
+        JobStatus,
+        MeasurementKernel,
+        Nduv,
+        PulseBackendConfiguration,
+        PulseDefaults,
+        PulseLibraryItem,
+        PulseQobjInstruction,
+        QasmBackendConfiguration,
+        UchannelLO,
+    )
+
+#: Provider names, imported on first use so that ``import qiskit_models`` only
+#: loads the validation layer.
+_LAZY = {
+    **dict.fromkeys(["AcquireChannel", "ControlChannel", "DriveChannel", "MeasureChannel"], "qiskit_models.providers.channels"),
+    **dict.fromkeys(["BackendConfigurationError", "BackendPropertyError"], "qiskit_models.providers.exceptions"),
+    **dict.fromkeys(
+        [
+            "JOB_STATES",
+            "BackendConfiguration",
+            "BackendProperties",
+            "BackendStatus",
+            "Command",
+            "Discriminator",
+            "Gate",
+            "GateConfig",
+            "JobStatus",
+            "MeasurementKernel",
+            "Nduv",
+            "PulseBackendConfiguration",
+            "PulseDefaults",
+            "PulseLibraryItem",
+            "PulseQobjInstruction",
+            "QasmBackendConfiguration",
+            "UchannelLO",
+        ],
+        "qiskit_models.providers.models",
+    ),
+}
 
 __version__ = "0.1.0"
 
@@ -74,3 +110,16 @@ __all__ = [
     "__version__",
     "bind_schema",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(__all__))
