@@ -667,6 +667,12 @@ def _dump_code(field: Any, value: str, source: _Source, body: _Body, indent: int
     elif _is(field, "Complex"):
         body.reject_unless(indent, f"type({value}) is complex")
         body.add(indent, f"{result} = [{value}.real, {value}.imag]")
+    elif _is(field, "List") and _is(field.inner, "Complex"):
+        # pulse samples: tens of thousands of complex numbers, checked at C level
+        body.reject_unless(indent, f"type({value}) is list")
+        body.reject_unless(indent, f"{source.ref(frozenset({complex}), 'complex_only')}.issuperset(map(type, {value}))")
+        item = source.temp("y")
+        body.add(indent, f"{result} = [[{item}.real, {item}.imag] for {item} in {value}]")
     elif _is(field, "List"):
         body.reject_unless(indent, f"type({value}) is list")
         item = source.temp("y")
