@@ -14,7 +14,8 @@ objects keep their identity); this module
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, List, Mapping, Tuple
+from itertools import chain, compress
+from typing import Any, Mapping
 
 from marshmallow import ValidationError
 
@@ -26,11 +27,20 @@ __all__ = ["MAX_DEPTH", "check_depth", "to_json"]
 MAX_DEPTH = 100
 
 _CONTAINERS = (dict, list, tuple)
+_CONTAINER_TYPES = frozenset(_CONTAINERS)
+_is_container_type = _CONTAINER_TYPES.__contains__
+_is_dict_type = frozenset({dict}).__contains__
+_is_sequence_type = frozenset({list, tuple}).__contains__
+_dict_values = dict.values
 _JSON_KEY_TYPES = (str, int, float, bool, type(None))
 
 
 def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
     """Reject a value whose lists and dictionaries nest deeper than ``limit`` levels.
+
+    The value is walked level by level with C-level iteration (``map``,
+    ``compress``, ``chain``), so wide payloads such as a device's ``channels``
+    cost little, and deep ones stop at ``limit`` levels.
 
     Args:
         value: any value.
@@ -39,19 +49,22 @@ def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
     Raises:
         ValidationError: the value nests too deeply.
     """
-    if type(value) not in _CONTAINERS:
+    if type(value) not in _CONTAINER_TYPES:
         return
-    stack: List[Tuple[Any, int]] = [(value, 1)]
-    pop = stack.pop
-    push = stack.append
-    while stack:
-        item, depth = pop()
+    level = [value]
+    depth = 0
+    while level:
+        depth += 1
         if depth > limit:
             raise ValidationError(f"Value is nested more than {limit} levels deep.")
-        children = item.values() if type(item) is dict else item
-        for child in children:
-            if type(child) in _CONTAINERS:
-                push((child, depth + 1))
+        kinds = list(map(type, level))
+        children = list(
+            chain(
+                chain.from_iterable(map(_dict_values, compress(level, map(_is_dict_type, kinds)))),
+                chain.from_iterable(compress(level, map(_is_sequence_type, kinds))),
+            )
+        )
+        level = list(compress(children, map(_is_container_type, map(type, children))))
 
 
 def _model_type() -> type:
