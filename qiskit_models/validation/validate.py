@@ -49,6 +49,7 @@ class Or(Validator):
     """
 
     default_error = "Data could not be validated against any validator"
+    error: str
 
     def __init__(self, validators: Iterable[Any], error: Optional[str] = None) -> None:
         self.validators = list(validators)
