@@ -298,7 +298,13 @@ class Binding:
     @property
     def declared(self) -> FrozenSet[str]:
         """The attribute names of the schema's declared fields."""
-        return self.schema.declared_attributes()  # type: ignore[attr-defined,no-any-return]
+        from qiskit_models.validation.base import BaseSchema
+
+        schema = self.schema
+        if isinstance(schema, BaseSchema):
+            return schema.declared_attributes()
+        # a plain marshmallow schema bound to a model
+        return frozenset(field.attribute or name for name, field in schema.fields.items())
 
     @property
     def has_pre_load_hooks(self) -> bool:
