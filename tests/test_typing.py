@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow
 import pytest
 
@@ -35,3 +37,22 @@ def test_model_bound_to_a_plain_marshmallow_schema_checks_its_arguments(fast: bo
             _PlainModel()
     finally:
         set_fast_path(previous)
+
+
+def test_json_schema_of_a_boolean_field_without_extra_values() -> None:
+    # The Boolean mapping read the field's truthy/falsy extras with ``()`` as the
+    # default and or-ed them, a TypeError for a Boolean subclass that does not run
+    # qiskit-models' Boolean.__init__ (which sets them).
+    pytest.importorskip("apispec")
+    from qiskit_models.jsonschema import model_json_schema
+    from qiskit_models.validation import BaseSchema, fields
+
+    class MarshmallowInitBoolean(fields.Boolean):
+        def __init__(self, **kwargs: Any) -> None:
+            marshmallow.fields.Boolean.__init__(self, **kwargs)
+
+    class FlagSchema(BaseSchema):
+        flag = MarshmallowInitBoolean(required=True)
+
+    schema = model_json_schema(FlagSchema)
+    assert schema["properties"]["flag"] == {"type": "boolean"}

@@ -27,7 +27,7 @@ _NOTHING: Dict[str, Any] = {"not": {}}
 
 def _boolean(field: Any, export: ExportContext) -> Dict[str, Any]:
     extras = []
-    for value in sorted(getattr(field, "_extra_true", ()) | getattr(field, "_extra_false", ()), key=repr):
+    for value in sorted(getattr(field, "_extra_true", frozenset()) | getattr(field, "_extra_false", frozenset()), key=repr):
         try:
             extras.append(json_value(value))
         except NotJSON:
