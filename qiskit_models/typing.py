@@ -20,12 +20,12 @@ from typing import Dict, List, Union
 
 __all__ = ["JSONDict", "JSONList", "JSONValue"]
 
-#: A JSON value: ``None``, a ``bool``, an ``int``, a ``float``, a ``str``, or a
-#: list or string-keyed dictionary of JSON values.
+#: Any JSON value, that is ``None``, a ``bool``, an ``int``, a ``float``, a
+#: ``str``, or a list or string-keyed dictionary of JSON values.
 JSONValue = Union[None, bool, int, float, str, List["JSONValue"], Dict[str, "JSONValue"]]
 
-#: A JSON array: a list of JSON values.
+#: A JSON array, a list of JSON values.
 JSONList = List[JSONValue]
 
-#: A JSON object: a dictionary of JSON values by string key, such as a model's payload.
+#: A JSON object, a dictionary of JSON values by string key (a model's payload, for example).
 JSONDict = Dict[str, JSONValue]

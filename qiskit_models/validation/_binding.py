@@ -460,7 +460,7 @@ class Binding:
         missing = [name for name in info.required if name not in kwargs]
         if missing:
             raise ValidationError({name: [_REQUIRED] for name in missing})
-        model_cls.__init__(obj, validate=False, **kwargs)
+        type(obj).__init__(obj, validate=False, **kwargs)
         if deferred:
             store_payload(obj, deferred, reserved)
         return obj
