@@ -33,6 +33,7 @@ from qiskit_models import BackendConfiguration, BaseModel, BaseSchema, JobStatus
 from qiskit_models.providers.models import JobStatusSchema
 from qiskit_models.typing import JSONDict, JSONValue
 from qiskit_models.validation import fields
+from qiskit_models import NoSuchModel  # error: attr-defined
 
 
 class ShotsSchema(BaseSchema):
@@ -123,6 +124,13 @@ def test_plugin_code_type_checks_as_documented(tmp_path: Path, monkeypatch: pyte
     assert found_reveals == reveals, stdout
     assert found_errors == {number: {code} for number, code in errors.items()}, stdout
     assert status == 1  # the marked errors
+
+
+def test_installed_package_is_marked_typed() -> None:
+    # tox runs the suite against the installed sdist: py.typed must be in it.
+    import qiskit_models
+
+    assert (Path(qiskit_models.__file__).parent / "py.typed").is_file()
 
 
 def _provider_models() -> List[type]:
