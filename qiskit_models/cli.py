@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Sequence, TextIO, Tuple, Type
 
-from qiskit_models.typing import JSONDict
+from qiskit_models.json_types import JSONDict
 
 if TYPE_CHECKING:  # pragma: no cover - imported when used, so that the command starts fast
     from qiskit_models.validation.base import BaseModel

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any, Dict, List, Set, Tuple
@@ -31,7 +32,7 @@ from marshmallow.validate import OneOf
 
 from qiskit_models import BackendConfiguration, BaseModel, BaseSchema, JobStatus, PulseDefaults, bind_schema
 from qiskit_models.providers.models import JobStatusSchema
-from qiskit_models.typing import JSONDict, JSONValue
+from qiskit_models.json_types import JSONDict, JSONValue
 from qiskit_models.validation import fields
 from qiskit_models import NoSuchModel  # error: attr-defined
 
@@ -131,6 +132,14 @@ def test_installed_package_is_marked_typed() -> None:
     import qiskit_models
 
     assert (Path(qiskit_models.__file__).parent / "py.typed").is_file()
+
+
+def test_no_module_of_the_package_shadows_the_standard_library() -> None:
+    # Running one of the scripts (python qiskit_models/cli.py) puts their folder
+    # first on sys.path: a qiskit_models/typing.py would then be "typing".
+    folder = ROOT / "qiskit_models"
+    names = {path.stem for path in folder.glob("*.py")} | {path.name for path in folder.iterdir() if path.is_dir()}
+    assert not (names - {"__init__", "__main__", "__pycache__"}) & set(sys.stdlib_module_names)
 
 
 def _provider_models() -> List[type]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, List, Literal,
 from marshmallow import Schema, ValidationError
 from marshmallow.decorators import PRE_LOAD
 
-from qiskit_models.typing import JSONDict
+from qiskit_models.json_types import JSONDict
 from qiskit_models.validation import _compat
 from qiskit_models.validation._values import check_depth
 from qiskit_models.validation.exceptions import ModelValidationError

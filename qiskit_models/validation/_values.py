@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Tuple, Type
 
 from marshmallow import ValidationError
 
-from qiskit_models.typing import JSONList, JSONValue
+from qiskit_models.json_types import JSONList, JSONValue
 from qiskit_models.validation._datetime import format_date, format_datetime
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -48,6 +48,7 @@ from typing import (
 
 from marshmallow import INCLUDE, Schema, ValidationError, fields as _fields, post_load
 
+from qiskit_models.json_types import JSONDict
 from qiskit_models.validation import _compat
 from qiskit_models.validation._binding import (
     BINDING_ATTRIBUTE,
@@ -57,7 +58,6 @@ from qiskit_models.validation._binding import (
     reserved_names,
     store_payload,
 )
-from qiskit_models.typing import JSONDict
 from qiskit_models.validation._values import to_json
 
 __all__ = [
@@ -516,7 +516,7 @@ class BaseModel:
 
         Returns:
             A new dictionary of JSON types (``json.dumps`` accepts it), typed as
-            :data:`~qiskit_models.typing.JSONDict`; it may be assigned to a
+            :data:`~qiskit_models.json_types.JSONDict`; it may be assigned to a
             ``Dict[str, Any]`` as well.
 
         Raises:

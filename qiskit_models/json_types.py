@@ -4,7 +4,7 @@
 that a type checker knows a payload is made of JSON types only::
 
     from qiskit_models import JobStatus
-    from qiskit_models.typing import JSONDict
+    from qiskit_models.json_types import JSONDict
 
     payload: JSONDict = JobStatus.from_dict(data).to_dict()
 
