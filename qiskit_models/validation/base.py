@@ -388,7 +388,7 @@ class BaseModel:
     schema: ClassVar[BaseSchema]
     shallow_schema: ClassVar[BaseSchema]
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable: typeshed declares object.__hash__ a method
 
     @_plain_init
     def __init__(self, validate: bool = True, **kwargs: Any) -> None:
