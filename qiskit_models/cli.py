@@ -28,7 +28,12 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterator, List, Optional, Sequence, TextIO, Tuple, Type
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Sequence, TextIO, Tuple, Type
+
+from qiskit_models.json_types import JSONDict
+
+if TYPE_CHECKING:  # pragma: no cover - imported when used, so that the command starts fast
+    from qiskit_models.validation.base import BaseModel
 
 __all__ = ["FileResult", "build_parser", "check_file", "main", "resolve_model"]
 
@@ -63,7 +68,7 @@ class FileResult:
         """Whether the file passed."""
         return self.problem is None and not self.errors and not self.roundtrip
 
-    def as_json(self) -> dict:
+    def as_json(self) -> JSONDict:
         """Return the result as JSON types (for ``--format json``)."""
         return {
             "path": self.path,
@@ -79,7 +84,7 @@ def _iter_files(paths: Sequence[str]) -> Iterator[Tuple[str, Optional[str]]]:
     """Yield ``(file, problem)``: every ``*.json`` file under each path, in order."""
     for path in paths:
         if os.path.isdir(path):
-            found = []
+            found: List[str] = []
             for root, dirs, files in os.walk(path, onerror=None):
                 dirs.sort()
                 found.extend(os.path.join(root, name) for name in sorted(files) if name.lower().endswith(".json"))
@@ -111,7 +116,7 @@ def _read_payload(path: str) -> Tuple[Any, Optional[str]]:
         return None, f"not JSON ({error})"
 
 
-def check_file(path: str, model: Optional[Type[Any]] = None, roundtrip: bool = False) -> FileResult:
+def check_file(path: str, model: Optional[Type[BaseModel]] = None, roundtrip: bool = False) -> FileResult:
     """Check one payload file.
 
     Args:
@@ -165,7 +170,7 @@ def _print_text(result: FileResult, out: TextIO) -> None:
         out.write(f"          round trip: {difference}\n")
 
 
-def resolve_model(name: str) -> Type[Any]:
+def resolve_model(name: str) -> Type[BaseModel]:
     """Find the model class a command-line ``MODEL`` names.
 
     Args:

@@ -28,13 +28,15 @@ def _same(left: Any, right: Any) -> bool:
         return kind in _NUMBERS and type(right) in _NUMBERS and left == right
     try:
         if kind is dict:
-            return left.keys() == right.keys() and all(_same(item, right[key]) for key, item in left.items())
+            same: bool = left.keys() == right.keys() and all(_same(item, right[key]) for key, item in left.items())
+            return same
         if kind is list:
             return len(left) == len(right) and all(map(_same, left, right))
     except RecursionError:
         return False
     if kind is float:
-        return left == right or (left != left and right != right)
+        equal: bool = left == right or (left != left and right != right)
+        return equal
     return (kind is str or kind is int or kind is bool or left is None) and left == right
 
 

@@ -173,7 +173,8 @@ def _import_statement(statement: _Statement) -> Iterator[Tuple[str, tokenize.Tok
 
 def _from_statement(statement: _Statement) -> Optional[Tuple[str, tokenize.TokenInfo, List[str]]]:
     """Return ``(module, first token, names)`` of ``from a.b import c, d`` (``["*"]`` for a star)."""
-    if statement.peek() is not None and statement.peek().string in (".", "..."):  # type: ignore[union-attr]
+    following = statement.peek()
+    if following is not None and following.string in (".", "..."):
         return None  # a relative import
     dotted = statement.dotted()
     if dotted is None or not statement.take("import"):

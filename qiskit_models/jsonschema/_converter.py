@@ -20,7 +20,7 @@ This module imports apispec; import it only when apispec is installed.
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Set, Tuple, cast
 
 import marshmallow
 from apispec import APISpec
@@ -30,6 +30,7 @@ from apispec.ext.marshmallow.field_converter import DEFAULT_FIELD_MAPPING
 from apispec.ext.marshmallow.openapi import OpenAPIConverter
 
 from qiskit_models.jsonschema._validators import NotJSON, describe_unexported, json_value, validator_schema
+from qiskit_models.validation._compat import AnyField
 
 __all__ = ["Converter", "Exporter", "REF_PREFIX"]
 
@@ -95,7 +96,7 @@ def merge(base: Dict[str, Any], extra: Dict[str, Any]) -> Dict[str, Any]:
     return base
 
 
-def json_types(schema: Mapping[str, Any]) -> Optional[frozenset]:
+def json_types(schema: Mapping[str, Any]) -> Optional[FrozenSet[str]]:
     """The JSON types a schema accepts, when it says so with ``type`` or ``$ref``."""
     kind = schema.get("type")
     if isinstance(kind, str):
@@ -215,7 +216,7 @@ class Converter(OpenAPIConverter):
         # A private copy: never the process-wide table that apispec users share.
         self.field_mapping = dict(DEFAULT_FIELD_MAPPING)
         self.field_mapping[marshmallow.fields.URL] = ("string", "uri")
-        self._no_null: set = set()
+        self._no_null: Set[int] = set()
 
     def init_attribute_functions(self) -> None:
         """Choose the steps that turn a field into a schema (apispec's, minus the replaced ones)."""
@@ -237,7 +238,7 @@ class Converter(OpenAPIConverter):
 
     # -- fields -----------------------------------------------------------------
 
-    def registered_mapping(self, field: marshmallow.fields.Field) -> Optional[MappingLike]:
+    def registered_mapping(self, field: AnyField) -> Optional[MappingLike]:
         """Return the registered mapping of the field's class (or of its nearest base)."""
         for cls in type(field).__mro__:
             for table in self._mappings:
@@ -245,7 +246,7 @@ class Converter(OpenAPIConverter):
                     return table[cls]
         return None
 
-    def field2property(self, field: marshmallow.fields.Field) -> dict:
+    def field2property(self, field: AnyField) -> Dict[str, Any]:
         """Return the JSON Schema of a field: its type, its validators and ``null`` if allowed."""
         mapping = self.registered_mapping(field)
         if mapping is None:
@@ -259,7 +260,7 @@ class Converter(OpenAPIConverter):
             return allow_null(ret)
         return forbid_null(ret)
 
-    def field_schema(self, field: marshmallow.fields.Field, *, nullable: bool = True) -> Dict[str, Any]:
+    def field_schema(self, field: AnyField, *, nullable: bool = True) -> Dict[str, Any]:
         """Convert a field; with ``nullable=False`` its ``allow_none`` is ignored."""
         if nullable:
             return self.field2property(field)
@@ -269,7 +270,7 @@ class Converter(OpenAPIConverter):
         finally:
             self._no_null.discard(id(field))
 
-    def _add_validators(self, field: marshmallow.fields.Field, ret: Dict[str, Any]) -> None:
+    def _add_validators(self, field: AnyField, ret: Dict[str, Any]) -> None:
         left_out: List[str] = []
         types = json_types(ret)
         for validator in getattr(field, "validators", ()):
@@ -282,7 +283,7 @@ class Converter(OpenAPIConverter):
             note = "Also checked by qiskit-models, not expressed here: " + ", ".join(left_out) + "."
             ret["$comment"] = f"{ret['$comment']} {note}" if "$comment" in ret else note
 
-    def field2default(self, field: marshmallow.fields.Field, **kwargs: Any) -> dict:
+    def field2default(self, field: AnyField, **kwargs: Any) -> Dict[str, Any]:
         """The ``default`` annotation: the field's load default, written as JSON (if it can be)."""
         if "default" in field.metadata:
             value = field.metadata["default"]
@@ -299,7 +300,7 @@ class Converter(OpenAPIConverter):
         except NotJSON:
             return {}
 
-    def metadata2properties(self, field: marshmallow.fields.Field, **kwargs: Any) -> dict:
+    def metadata2properties(self, field: AnyField, **kwargs: Any) -> Dict[str, Any]:
         """Field metadata that are JSON Schema 2020-12 keywords (``example`` becomes ``examples``)."""
         ret: Dict[str, Any] = {}
         for key, value in field.metadata.items():
@@ -316,7 +317,7 @@ class Converter(OpenAPIConverter):
                     continue
         return ret
 
-    def dictkeys2properties(self, field: marshmallow.fields.Field, **kwargs: Any) -> dict:
+    def dictkeys2properties(self, field: AnyField, **kwargs: Any) -> Dict[str, Any]:
         """``propertyNames`` from a ``Dict`` field's key field."""
         key_field = getattr(field, "key_field", None)
         if isinstance(field, marshmallow.fields.Dict) and key_field is not None:
@@ -325,7 +326,7 @@ class Converter(OpenAPIConverter):
 
     # -- schemas ----------------------------------------------------------------
 
-    def schema2jsonschema(self, schema: Any) -> dict:
+    def schema2jsonschema(self, schema: Any) -> Dict[str, Any]:
         """Return the JSON Schema of a marshmallow schema, as ``from_dict`` reads payloads."""
         instance = resolve_schema_instance(schema)
         result = self.fields2jsonschema(instance.fields)
@@ -338,7 +339,7 @@ class Converter(OpenAPIConverter):
             result["$comment"] = "Also checked by qiskit-models, not expressed here: " + ", ".join(hooks) + "."
         return result
 
-    def fields2jsonschema(self, fields: Mapping[str, marshmallow.fields.Field], *, partial: Any = None) -> dict:
+    def fields2jsonschema(self, fields: Mapping[str, AnyField], *, partial: Any = None) -> Dict[str, Any]:
         """Properties and required keys, in declaration order; ``dump_only`` fields are not checked."""
         properties: Dict[str, Any] = {}
         required: List[str] = []
@@ -380,16 +381,17 @@ class Exporter:
         self._names = _Names()
         self._mappings = mappings
         plugin = MarshmallowPlugin(schema_name_resolver=self._names.for_schema)
-        plugin.Converter = self._make_converter  # type: ignore[assignment]
+        # a factory in place of apispec's converter class, so that each export has its own
+        setattr(plugin, "Converter", self._make_converter)  # noqa: B010
         self._spec = APISpec("qiskit-models", "1", "3.1.0", plugins=[plugin])
         self._defs: Dict[str, Any] = {}
         self._defined: Dict[str, str] = {}
-        self.converter: Converter = plugin.converter  # type: ignore[assignment]
+        self.converter = cast(Converter, plugin.converter)  # made by the factory above
 
     def _make_converter(self, openapi_version: Any, schema_name_resolver: Callable[..., str], spec: APISpec) -> Converter:
         return Converter(spec, self._names, self._mappings, self)
 
-    def field_schema(self, field: marshmallow.fields.Field, *, nullable: bool = True) -> Dict[str, Any]:
+    def field_schema(self, field: AnyField, *, nullable: bool = True) -> Dict[str, Any]:
         """Return the JSON Schema of a field (for mappings of container fields).
 
         Args:
@@ -410,7 +412,8 @@ class Exporter:
         Returns:
             The reference (an array of references for a ``many=True`` instance).
         """
-        return self.converter.resolve_nested_schema(schema)  # type: ignore[no-any-return]
+        ref: Dict[str, Any] = self.converter.resolve_nested_schema(schema)  # type: ignore[no-untyped-call]  # apispec's is untyped
+        return ref
 
     def define(self, name: str, schema: Dict[str, Any]) -> Dict[str, Any]:
         """Add a named definition (for recursive values) and return a reference to it.

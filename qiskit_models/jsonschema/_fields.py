@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, List
 
 from qiskit_models.jsonschema._patterns import DATE_PATTERN, DATETIME_PATTERN
 from qiskit_models.jsonschema._validators import NotJSON, json_value
+from qiskit_models.jsonschema.exporter import ExportContext
 from qiskit_models.validation import fields
 
 __all__ = ["BUILT_IN_MAPPINGS"]
@@ -24,9 +25,9 @@ _ISO = (None, "iso", "iso8601")
 _NOTHING: Dict[str, Any] = {"not": {}}
 
 
-def _boolean(field: Any, export: Any) -> Dict[str, Any]:
+def _boolean(field: Any, export: ExportContext) -> Dict[str, Any]:
     extras = []
-    for value in sorted(getattr(field, "_extra_true", ()) | getattr(field, "_extra_false", ()), key=repr):
+    for value in sorted(getattr(field, "_extra_true", frozenset()) | getattr(field, "_extra_false", frozenset()), key=repr):
         try:
             extras.append(json_value(value))
         except NotJSON:
@@ -36,23 +37,23 @@ def _boolean(field: Any, export: Any) -> Dict[str, Any]:
     return {"anyOf": [{"type": "boolean"}, {"enum": extras}]}
 
 
-def _datetime(field: Any, export: Any) -> Dict[str, Any]:
+def _datetime(field: Any, export: ExportContext) -> Dict[str, Any]:
     if field.format in _ISO:
         return {"type": "string", "pattern": DATETIME_PATTERN}
     return {"type": "string"}
 
 
-def _date(field: Any, export: Any) -> Dict[str, Any]:
+def _date(field: Any, export: ExportContext) -> Dict[str, Any]:
     if field.format in _ISO:
         return {"type": "string", "pattern": DATE_PATTERN}
     return {"type": "string"}
 
 
-def _complex(field: Any, export: Any) -> Dict[str, Any]:
+def _complex(field: Any, export: ExportContext) -> Dict[str, Any]:
     return {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 
 
-def _instruction_parameter(field: Any, export: Any) -> Dict[str, Any]:
+def _instruction_parameter(field: Any, export: ExportContext) -> Dict[str, Any]:
     return export.define(
         "InstructionParameter",
         lambda ref: {
@@ -62,7 +63,7 @@ def _instruction_parameter(field: Any, export: Any) -> Dict[str, Any]:
     )
 
 
-def _raw(field: Any, export: Any) -> Dict[str, Any]:
+def _raw(field: Any, export: ExportContext) -> Dict[str, Any]:
     return {}
 
 
@@ -70,7 +71,7 @@ def _many(field: Any, item: Dict[str, Any]) -> Dict[str, Any]:
     return {"type": "array", "items": item} if field.many else item
 
 
-def _nested(field: Any, export: Any) -> Dict[str, Any]:
+def _nested(field: Any, export: ExportContext) -> Dict[str, Any]:
     schema = field.schema
     ref = export.schema_ref(schema)
     if ref.get("type") == "array":
@@ -78,12 +79,12 @@ def _nested(field: Any, export: Any) -> Dict[str, Any]:
     return _many(field, ref) if not getattr(schema, "many", False) else {"type": "array", "items": ref}
 
 
-def _try_from(field: Any, export: Any) -> Dict[str, Any]:
+def _try_from(field: Any, export: ExportContext) -> Dict[str, Any]:
     refs = [export.schema_ref(schema) for schema in field.choice_schemas]
     return _many(field, {"anyOf": refs} if refs else dict(_NOTHING))
 
 
-def _by_attribute(field: Any, export: Any) -> Dict[str, Any]:
+def _by_attribute(field: Any, export: ExportContext) -> Dict[str, Any]:
     choices = field._choices if isinstance(field._choices, Mapping) else {}  # noqa: SLF001
     options: List[Dict[str, Any]] = []
     earlier: List[str] = []
@@ -97,14 +98,14 @@ def _by_attribute(field: Any, export: Any) -> Dict[str, Any]:
     return _many(field, {"anyOf": options} if options else dict(_NOTHING))
 
 
-def _by_type(field: Any, export: Any) -> Dict[str, Any]:
+def _by_type(field: Any, export: ExportContext) -> Dict[str, Any]:
     # A ``None`` never reaches the choices: the ByType field's own allow_none decides.
     choices = [export.field_schema(choice, nullable=False) for choice in field.choices]
     return {"anyOf": choices} if choices else dict(_NOTHING)
 
 
 #: ``field class -> mapping`` for the qiskit-models fields.
-BUILT_IN_MAPPINGS: Dict[type, Callable[[Any, Any], Dict[str, Any]]] = {
+BUILT_IN_MAPPINGS: Dict[type, Callable[[Any, ExportContext], Dict[str, Any]]] = {
     fields.Boolean: _boolean,
     fields.DateTime: _datetime,
     fields.Date: _date,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable, Dict, FrozenSet, List, Optional
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, TypeGuard
 
 from marshmallow import validate as _validate
 
@@ -55,6 +55,11 @@ def json_value(value: Any) -> Any:
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
         return {key: json_value(item) for key, item in value.items()}
     raise NotJSON(value)
+
+
+def _is_text_regex(regex: "re.Pattern[Any]") -> TypeGuard["re.Pattern[str]"]:
+    """Whether a compiled regex matches text (not bytes)."""
+    return isinstance(regex.pattern, str)
 
 
 def _number(value: Any) -> Optional[float]:
@@ -119,7 +124,7 @@ def key_start_pattern(validator: Any) -> Optional[str]:
     """
     if isinstance(validator, _validate.Regexp):
         regex = validator.regex
-        return start_pattern(regex) if isinstance(regex.pattern, str) else None
+        return start_pattern(regex) if _is_text_regex(regex) else None
     if isinstance(validator, _validate.ContainsOnly) or isinstance(validator, _validate.NoneOf):
         return None
     if isinstance(validator, _validate.OneOf):
@@ -138,11 +143,12 @@ def key_start_pattern(validator: Any) -> Optional[str]:
 def _pattern_properties(validator: PatternProperties, field_schema: FieldToSchema) -> Optional[Dict[str, Any]]:
     items = list(validator.pattern_properties.items())
     starts = [key_start_pattern(key_validator) for key_validator, _ in items]
-    if any(start is None for start in starts):
+    known = [start for start in starts if start is not None]
+    if len(known) != len(starts):
         return None
     patterns: Dict[str, Any] = {}
     for index, (_, value_field) in enumerate(items):
-        patterns[first_match_pattern(starts, index)] = field_schema(value_field)  # type: ignore[arg-type]
+        patterns[first_match_pattern(known, index)] = field_schema(value_field)
     return {"patternProperties": patterns, "additionalProperties": False}
 
 
@@ -177,7 +183,7 @@ def validator_schema(validator: Any, types: Types, field_schema: FieldToSchema) 
         return _length(validator, types)
     if isinstance(validator, _validate.Regexp):
         regex = validator.regex
-        return {"pattern": anchored(regex)} if isinstance(regex.pattern, str) else None
+        return {"pattern": anchored(regex)} if _is_text_regex(regex) else None
     if isinstance(validator, _validate.Email):
         return {"format": "email"}
     if isinstance(validator, _validate.URL):

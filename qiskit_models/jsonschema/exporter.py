@@ -22,16 +22,12 @@ from __future__ import annotations
 
 import copy
 import inspect
-from typing import Any, Callable, Dict, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Protocol, Union
 
 import marshmallow
 
 from qiskit_models.jsonschema.exceptions import INSTALL_HINT, ExtraNotInstalledError, JSONSchemaExportError
-
-try:  # pragma: no cover - the Protocol is only for documentation and type checkers
-    from typing import Protocol
-except ImportError:  # pragma: no cover
-    Protocol = object  # type: ignore[assignment,misc]
+from qiskit_models.validation._compat import AnyField
 
 __all__ = ["DRAFT_2020_12", "ExportContext", "FieldMapping", "JSONSchemaExporter", "model_json_schema"]
 
@@ -42,7 +38,7 @@ DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 class ExportContext(Protocol):
     """What a mapping function receives as its second argument."""
 
-    def field_schema(self, field: marshmallow.fields.Field, *, nullable: bool = True) -> Dict[str, Any]:
+    def field_schema(self, field: AnyField, *, nullable: bool = True) -> Dict[str, Any]:
         """Return the JSON Schema of another field (an item field, for example)."""
 
     def schema_ref(self, schema: Any) -> Dict[str, Any]:
@@ -55,7 +51,7 @@ class ExportContext(Protocol):
 #: How a field class is written in JSON Schema: a fixed schema, or a function
 #: ``(field, context) -> schema``.  The field's validators and ``allow_none``
 #: are added to it by the exporter.
-FieldMapping = Union[Mapping[str, Any], Callable[[marshmallow.fields.Field, ExportContext], Dict[str, Any]]]
+FieldMapping = Union[Mapping[str, Any], Callable[[AnyField, ExportContext], Dict[str, Any]]]
 
 
 def _summary(model: Any) -> Optional[str]:

@@ -38,6 +38,7 @@ class Channel:
     prefix: ClassVar[str] = ""
 
     __slots__ = ("_index",)
+    _index: int
 
     def __init__(self, index: int) -> None:
         if isinstance(index, bool) or not isinstance(index, numbers.Integral) or index < 0:
@@ -57,7 +58,7 @@ class Channel:
     def __eq__(self, other: Any) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._index == other._index  # type: ignore[no-any-return]
+        return self._index == other._index
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._index))

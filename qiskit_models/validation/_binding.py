@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, List, Literal, Mapping, Optional, Set, Tuple, Type, Union, cast
 
 from marshmallow import Schema, ValidationError
 from marshmallow.decorators import PRE_LOAD
 
+from qiskit_models.json_types import JSONDict
 from qiskit_models.validation import _compat
 from qiskit_models.validation._values import check_depth
 from qiskit_models.validation.exceptions import ModelValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
-    pass
+    from qiskit_models.validation.base import BaseModel
 
 __all__ = [
     "Binding",
@@ -50,6 +51,13 @@ EXTRAS_ATTRIBUTE = "_qm_extras"
 BINDING_ATTRIBUTE = "__qm_binding__"
 
 _REQUIRED = "Missing data for required field."
+
+#: A compiled loader, ``load(data) -> model`` (see :mod:`._compiler`).
+LoadFunction = Callable[[Any], Any]
+#: A compiled dumper, ``dump(model) -> payload``.
+DumpFunction = Callable[[Any], JSONDict]
+#: A compiled constructor check, ``check(kwargs) -> all keys are attributes``.
+CheckFunction = Callable[[Mapping[str, Any]], bool]
 
 _fast_path = os.environ.get("QISKIT_MODELS_FAST_PATH", "1").strip().lower() not in {"0", "false", "no", "off"}
 
@@ -186,7 +194,7 @@ class _InitInfo:
         self.var_keyword = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
 
 
-def _has_pre_load_hooks(schema: Schema, seen: Optional[set] = None) -> bool:
+def _has_pre_load_hooks(schema: Schema, seen: Optional[Set[int]] = None) -> bool:
     seen = set() if seen is None else seen
     if id(type(schema)) in seen:
         return False
@@ -228,7 +236,7 @@ class Binding:
             (``bind_schema(Schema, **kwargs)``).
     """
 
-    def __init__(self, model_cls: type, schema_cls: type, schema_kwargs: Dict[str, Any]) -> None:
+    def __init__(self, model_cls: Type[BaseModel], schema_cls: Type[Schema], schema_kwargs: Dict[str, Any]) -> None:
         self.model_cls = model_cls
         self.schema_cls = schema_cls
         self.schema_kwargs = dict(schema_kwargs)
@@ -240,9 +248,9 @@ class Binding:
         self._pre_load: Optional[bool] = None
         #: compiled functions, filled in by the compiler (``None``: not compiled,
         #: ``False``: the schema cannot be compiled).
-        self.fast_load: Any = None
-        self.fast_dump: Any = None
-        self.fast_check: Any = None
+        self.fast_load: Union[None, Literal[False], LoadFunction] = None
+        self.fast_dump: Union[None, Literal[False], DumpFunction] = None
+        self.fast_check: Union[None, Literal[False], CheckFunction] = None
 
     # -- lazily built parts ---------------------------------------------------
 
@@ -255,7 +263,7 @@ class Binding:
                 if self._schema is None:
                     schema = self.schema_cls(**self.schema_kwargs)
                     if getattr(schema, "model_cls", None) is not self.model_cls:
-                        schema.model_cls = self.model_cls
+                        setattr(schema, "model_cls", self.model_cls)  # noqa: B010 - BaseSchema's, or a plain schema's
                     self._schema = schema
                 schema = self._schema
         return schema
@@ -290,7 +298,13 @@ class Binding:
     @property
     def declared(self) -> FrozenSet[str]:
         """The attribute names of the schema's declared fields."""
-        return self.schema.declared_attributes()  # type: ignore[attr-defined,no-any-return]
+        from qiskit_models.validation.base import BaseSchema
+
+        schema = self.schema
+        if isinstance(schema, BaseSchema):
+            return schema.declared_attributes()
+        # a plain marshmallow schema bound to a model
+        return frozenset(field.attribute or name for name, field in schema.fields.items())
 
     @property
     def has_pre_load_hooks(self) -> bool:
@@ -341,7 +355,7 @@ class Binding:
             ) from None
 
     def dump(self, obj: Any) -> Any:
-        """Write a model as a payload of JSON types.
+        """Write a model as a payload of JSON types (a list of them for ``many=True`` bindings).
 
         Args:
             obj: the model instance.
@@ -446,7 +460,7 @@ class Binding:
         missing = [name for name in info.required if name not in kwargs]
         if missing:
             raise ValidationError({name: [_REQUIRED] for name in missing})
-        obj.__init__(validate=False, **kwargs)
+        type(obj).__init__(obj, validate=False, **kwargs)
         if deferred:
             store_payload(obj, deferred, reserved)
         return obj
@@ -476,7 +490,7 @@ class Binding:
             raise ValidationError(errors)
 
 
-def _create_validation_schema(schema_cls: type) -> Schema:
+def _create_validation_schema(schema_cls: Type[Schema]) -> Schema:
     """Build the schema instance that checks constructor arguments.
 
     Every field that knows how to check an already-built value
@@ -495,7 +509,7 @@ def _create_validation_schema(schema_cls: type) -> Schema:
     for field in schema.fields.values():
         check_type = getattr(field, "check_type", None)
         if check_type is not None:
-            field._deserialize = check_type  # noqa: SLF001
+            setattr(field, "_deserialize", check_type)  # noqa: B010 - replaces the method on this instance
         field.data_key = None
     return schema
 
@@ -512,14 +526,15 @@ def binding_for(model_cls: type) -> Binding:
     Raises:
         TypeError: neither the class nor any parent is bound to a schema.
     """
-    binding = model_cls.__dict__.get(BINDING_ATTRIBUTE)
+    binding: Optional[Binding] = model_cls.__dict__.get(BINDING_ATTRIBUTE)
     if binding is not None:
-        return binding  # type: ignore[no-any-return]
-    parent = getattr(model_cls, BINDING_ATTRIBUTE, None)
+        return binding
+    parent: Optional[Binding] = getattr(model_cls, BINDING_ATTRIBUTE, None)
     if parent is None:
         raise TypeError(
             f"{model_cls.__name__} is not bound to a schema; decorate it with @bind_schema(SomeSchema)."
         )
-    binding = Binding(model_cls, parent.schema_cls, parent.schema_kwargs)
+    # A subclass of a bound class: a model class, as ``bind_schema`` binds only those.
+    binding = Binding(cast("Type[BaseModel]", model_cls), parent.schema_cls, parent.schema_kwargs)
     setattr(model_cls, BINDING_ATTRIBUTE, binding)
     return binding

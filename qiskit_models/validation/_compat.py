@@ -18,15 +18,18 @@ Differences handled here (see ``docs/marshmallow.rst`` for the full table):
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, TypeVar, cast
 
 import marshmallow
 from marshmallow import missing as MISSING
 from marshmallow.decorators import post_dump
 
 __all__ = [
+    "AnyField",
+    "ListFieldBase",
     "MARSHMALLOW_MAJOR",
     "MISSING",
+    "NumberFieldBase",
     "VALIDATOR_FALSE_FAILS",
     "do_load",
     "post_dump_collection",
@@ -34,6 +37,24 @@ __all__ = [
 ]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+
+# marshmallow 4's fields are generic in the type of the values they load
+# (``Field[str]``); marshmallow 3's are not, and cannot be subscripted at run
+# time.  These aliases are the generic forms for type checkers and the plain
+# classes at run time, so that annotations and base classes work on both majors.
+# Against marshmallow 3, mypy reports the subscripts as ``type-arg`` errors;
+# hence the ignores, which are unused (and allowed to be) against marshmallow 4.
+if TYPE_CHECKING:
+    AnyField = marshmallow.fields.Field[Any]  # type: ignore[type-arg,unused-ignore]
+    NumberFieldBase = marshmallow.fields.Number[Any]  # type: ignore[type-arg,unused-ignore]
+    ListFieldBase = marshmallow.fields.List[Any]  # type: ignore[type-arg,unused-ignore]
+else:
+    #: Any marshmallow field (``Field[Any]`` for type checkers on marshmallow 4).
+    AnyField = marshmallow.fields.Field
+    #: Base class of qiskit-models' ``Number`` (``Number[Any]`` for type checkers).
+    NumberFieldBase = marshmallow.fields.Number
+    #: Base class of qiskit-models' ``List`` (``List[Any]`` for type checkers).
+    ListFieldBase = marshmallow.fields.List
 
 
 #: The major version of the installed marshmallow (3 or 4).  Detected by feature,
@@ -72,9 +93,11 @@ def post_dump_collection(fn: _F) -> _F:
     Returns:
         The decorated method.
     """
-    if MARSHMALLOW_MAJOR >= 4:
-        return post_dump(fn, pass_original=True, pass_collection=True)  # type: ignore[call-overload,no-any-return]
-    return post_dump(fn, pass_original=True, pass_many=True)  # type: ignore[call-overload,no-any-return]
+    # The keyword was renamed in marshmallow 4; passing it by name from a dictionary
+    # keeps the call valid for type checkers against either major.
+    collection = "pass_collection" if MARSHMALLOW_MAJOR >= 4 else "pass_many"
+    options: Dict[str, bool] = {"pass_original": True, collection: True}
+    return cast(_F, post_dump(fn, **options))
 
 
 def translate_field_kwargs(kwargs: Dict[str, Any]) -> Dict[str, Any]:

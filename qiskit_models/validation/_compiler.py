@@ -25,16 +25,26 @@ generated code calls their marshmallow methods.
 from __future__ import annotations
 
 import threading
-from itertools import chain
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
+from itertools import chain
+from types import ModuleType
+from typing import Any, Callable, Dict, List, Literal, Mapping, Optional, Set, Tuple, Union
 
 from marshmallow import INCLUDE, ValidationError
 from marshmallow import validate as mv
 from marshmallow.decorators import POST_DUMP, POST_LOAD, PRE_DUMP, PRE_LOAD, VALIDATES, VALIDATES_SCHEMA
 
 from qiskit_models.validation import _compat
-from qiskit_models.validation._binding import EXTRAS_ATTRIBUTE, Binding, bad_key_message, binding_for, is_attribute_key
+from qiskit_models.validation._binding import (
+    EXTRAS_ATTRIBUTE,
+    Binding,
+    CheckFunction,
+    DumpFunction,
+    LoadFunction,
+    bad_key_message,
+    binding_for,
+    is_attribute_key,
+)
 from qiskit_models.validation._datetime import _DATETIMES, WireDateTime, format_datetime, parse_datetime
 from qiskit_models.validation._values import check_depth, to_json
 
@@ -48,6 +58,19 @@ _IN_PROGRESS: Set[Tuple[int, str]] = set()
 
 class _Fallback(Exception):
     """Raised by generated code when a value needs the field's own method."""
+
+
+# The generator functions take fields as ``Any``: they read the attributes of
+# whichever field classes they recognise (``inner``, ``allow_nan``, ``choices``, ...),
+# after checking the exact class with :func:`_is`.
+
+#: A generator of the statements that handle one value of a field:
+#: ``code(field, value expression, source, body, indent) -> result expression``,
+#: or ``None`` when the field cannot be compiled.
+_ValueCode = Callable[[Any, str, "_Source", "_Body", int], Optional[str]]
+
+#: ``(choice field, dispatch condition over @V@)`` of a ``ByType`` field.
+_Branches = List[Tuple[Any, str]]
 
 
 # -- helpers the generated code calls -----------------------------------------------
@@ -154,7 +177,8 @@ class _Source:
         exec(code, self.namespace)  # noqa: S102 - generated from the schema's structure, no payload text
         function = self.namespace[name]
         function.__source__ = text
-        return function  # type: ignore[no-any-return]
+        built: Callable[..., Any] = function
+        return built
 
 
 class _Body:
@@ -175,7 +199,7 @@ class _Body:
 # -- which fields and validators the compiler knows -----------------------------------
 
 
-def _fields_module() -> Any:
+def _fields_module() -> ModuleType:
     from qiskit_models.validation import fields
 
     return fields
@@ -299,12 +323,12 @@ _FAMILIES = {
 }
 
 
-def _by_type_branches(field: Any) -> Optional[List[Tuple[Any, str]]]:
+def _by_type_branches(field: Any) -> Optional[_Branches]:
     """``(choice, dispatch condition)`` per choice when the choices' families are disjoint."""
     if not _is(field, "ByType"):
         return None
-    branches = []
-    seen = set()
+    branches: _Branches = []
+    seen: Set[str] = set()
     for choice in field.choices:
         name = type(choice).__name__
         if name not in _FAMILIES or not _is(choice, name):
@@ -326,7 +350,7 @@ def _dict_parts(field: Any) -> bool:
 
 
 def _branch_code(
-    branches: List[Tuple[Any, str]], value: str, source: _Source, body: _Body, indent: int, code: Callable[..., Optional[str]]
+    branches: _Branches, value: str, source: _Source, body: _Body, indent: int, code: _ValueCode
 ) -> Optional[str]:
     """Dispatch ``value`` to the choice of its family; return the result variable."""
     result = source.temp("b")
@@ -407,8 +431,8 @@ def _load_code(field: Any, value: str, source: _Source, body: _Body, indent: int
                 body.add(indent, f"for {item} in {value}:")
                 body.lines.extend(inner_body.lines)
                 body.add(indent + 1, f"{result}.append({item_result})")
-    elif _by_type_branches(field) is not None:
-        chosen = _branch_code(_by_type_branches(field), value, source, body, indent, _load_code)  # type: ignore[arg-type]
+    elif (branches := _by_type_branches(field)) is not None:
+        chosen = _branch_code(branches, value, source, body, indent, _load_code)
         if chosen is None:
             return None
         body.add(indent, f"{result} = {chosen}")
@@ -496,17 +520,17 @@ def _schema_is_compilable(binding: Binding) -> bool:
     return True
 
 
-def _child_function(binding: Binding, kind: str) -> Optional[Callable[..., Any]]:
+def _child_function(binding: Binding, kind: Literal["load", "dump"]) -> Optional[Callable[[Any], Any]]:
     """Compile a nested schema's function; break cycles with a late-bound call."""
     key = (id(binding), kind)
     if key in _IN_PROGRESS:
         attribute = {"load": "fast_load", "dump": "fast_dump"}[kind]
         return lambda value: getattr(binding, attribute)(value)
-    compiled = {"load": compile_load, "dump": compile_dump}[kind](binding)
+    compiled: Union[Literal[False], Callable[[Any], Any]] = compile_load(binding) if kind == "load" else compile_dump(binding)
     return compiled or None
 
 
-def compile_load(binding: Binding) -> Any:
+def compile_load(binding: Binding) -> Union[Literal[False], LoadFunction]:
     """Return the compiled loader of a binding (``False`` if it cannot be compiled).
 
     Args:
@@ -529,7 +553,7 @@ def compile_load(binding: Binding) -> Any:
         return binding.fast_load
 
 
-def _field_handler(field: Any, source: _Source, code: Callable[..., Optional[str]]) -> Tuple[Optional[str], Optional[str]]:
+def _field_handler(field: Any, source: _Source, code: _ValueCode) -> Tuple[Optional[str], Optional[str]]:
     """``(inline condition over V, helper call over V)`` for one field; both ``None`` means slow only."""
     condition = _inline_condition(field, "@V@", source)
     if condition is not None:
@@ -541,7 +565,7 @@ def _field_handler(field: Any, source: _Source, code: Callable[..., Optional[str
     return None, f"{source.helper('conv', body.lines, result)}(@V@)"
 
 
-def _generate_load(binding: Binding) -> Optional[Callable[..., Any]]:
+def _generate_load(binding: Binding) -> Optional[LoadFunction]:
     schema = binding.schema
     model_cls = binding.model_cls
     source = _Source()
@@ -689,7 +713,7 @@ def _dump_code(field: Any, value: str, source: _Source, body: _Body, indent: int
             body.add(indent, f"for {item} in {value}:")
             body.lines.extend(inner_body.lines)
             body.add(indent + 1, f"{result}.append({item_result})")
-    elif _by_type_branches(field) is not None:
+    elif (branches := _by_type_branches(field)) is not None:
         body.add(indent, f"if {value} is None:")
         body.add(indent + 1, f"{result} = None")
         body.add(indent, "else:")
@@ -699,7 +723,7 @@ def _dump_code(field: Any, value: str, source: _Source, body: _Body, indent: int
                 return None
             return _dump_code(choice, item, code, branch, level)
 
-        chosen = _branch_code(_by_type_branches(field), value, source, body, indent + 1, check_then_write)  # type: ignore[arg-type]
+        chosen = _branch_code(branches, value, source, body, indent + 1, check_then_write)
         if chosen is None:
             return None
         body.add(indent + 1, f"{result} = {chosen}")
@@ -724,9 +748,9 @@ def _dump_code(field: Any, value: str, source: _Source, body: _Body, indent: int
     elif _is(field, "Nested"):
         binding = _nested_target(field)
         dumper = _child_function(binding, "dump") if binding is not None else None
-        if dumper is None:
+        if binding is None or dumper is None:
             return None
-        dump, model = source.ref(dumper, "dump"), source.ref(binding.model_cls, "model")  # type: ignore[union-attr]
+        dump, model = source.ref(dumper, "dump"), source.ref(binding.model_cls, "model")
         if field.many or field.schema.many:
             body.reject_unless(indent, f"type({value}) is list")
             item = source.temp("y")
@@ -741,7 +765,7 @@ def _dump_code(field: Any, value: str, source: _Source, body: _Body, indent: int
     return result
 
 
-def compile_dump(binding: Binding) -> Any:
+def compile_dump(binding: Binding) -> Union[Literal[False], DumpFunction]:
     """Return the compiled dumper of a binding (``False`` if it cannot be compiled).
 
     Args:
@@ -776,7 +800,7 @@ def _dump_condition(field: Any, value: str) -> Optional[str]:
     return None
 
 
-def _generate_dump(binding: Binding) -> Optional[Callable[..., Any]]:
+def _generate_dump(binding: Binding) -> Optional[DumpFunction]:
     from qiskit_models.validation.base import BaseModel
 
     schema = binding.schema
@@ -888,8 +912,8 @@ def _check_code(field: Any, value: str, source: _Source, body: _Body, indent: in
             _validate(field, value, source, body, indent, hashable=False, text=False)
             return True
         condition, hashable, text = f"type({value}) is {model}", False, False
-    elif _by_type_branches(field) is not None:
-        for number, (choice, dispatch) in enumerate(_by_type_branches(field)):  # type: ignore[arg-type]
+    elif (branches := _by_type_branches(field)) is not None:
+        for number, (choice, dispatch) in enumerate(branches):
             branch = _Body()
             if not _check_code(choice, value, source, branch, indent + 1):
                 return False
@@ -935,7 +959,7 @@ def _check_code(field: Any, value: str, source: _Source, body: _Body, indent: in
     return True
 
 
-def compile_check(binding: Binding) -> Any:
+def compile_check(binding: Binding) -> Union[Literal[False], CheckFunction]:
     """Return the compiled constructor check of a binding (``False`` if it cannot be compiled).
 
     Args:
@@ -953,7 +977,7 @@ def compile_check(binding: Binding) -> Any:
         return binding.fast_check
 
 
-def _generate_check(binding: Binding) -> Optional[Callable[..., Any]]:
+def _generate_check(binding: Binding) -> Optional[CheckFunction]:
     shallow = binding.shallow_schema
     reserved = binding.reserved
     source = _Source()
@@ -977,7 +1001,8 @@ def _generate_check(binding: Binding) -> Optional[Callable[..., Any]]:
         source.add(1, "except KeyError:")
         source.add(2, "pass")
         source.add(1, "else:")
-        source.add(2, f"if {_join([_sub(condition, value) for _, _, condition, _, value in checks])}:")
+        # (every condition is set on the straight path)
+        source.add(2, f"if {_join([_sub(condition, value) for _, _, condition, _, value in checks if condition is not None])}:")
         source.add(3, f"if len(data) == {len(checks)}:")
         source.add(4, "return True")
     source.add(1, "errors = None")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple, Union
 
 __all__ = [
     "WireDate",
@@ -52,6 +52,7 @@ class WireDateTime(datetime):
     """
 
     __slots__ = ("_wire_text",)
+    _wire_text: str  # set by parse_datetime only
 
     @property
     def wire_text(self) -> Optional[str]:
@@ -62,13 +63,13 @@ class WireDateTime(datetime):
         text = datetime.__repr__(self)
         return "datetime.datetime" + text[text.index("(") :]
 
-    def __reduce_ex__(self, protocol: Any) -> Tuple[Any, ...]:
+    def __reduce_ex__(self, protocol: Any) -> Union[str, Tuple[Any, ...]]:
         text = self.wire_text
         if text is None:
             return datetime.__reduce_ex__(self, protocol)
         return (parse_datetime, (text,))
 
-    def __reduce__(self) -> Tuple[Any, ...]:
+    def __reduce__(self) -> Union[str, Tuple[Any, ...]]:
         return self.__reduce_ex__(2)
 
 
@@ -76,6 +77,7 @@ class WireDate(date):
     """A :class:`datetime.date` that remembers the payload text it was parsed from."""
 
     __slots__ = ("_wire_text",)
+    _wire_text: str  # set by parse_date only
 
     @property
     def wire_text(self) -> Optional[str]:
@@ -86,13 +88,13 @@ class WireDate(date):
         text = date.__repr__(self)
         return "datetime.date" + text[text.index("(") :]
 
-    def __reduce_ex__(self, protocol: Any) -> Tuple[Any, ...]:
+    def __reduce_ex__(self, protocol: Any) -> Union[str, Tuple[Any, ...]]:
         text = self.wire_text
         if text is None:
             return date.__reduce_ex__(self, protocol)
         return (parse_date, (text,))
 
-    def __reduce__(self) -> Tuple[Any, ...]:
+    def __reduce__(self) -> Union[str, Tuple[Any, ...]]:
         return self.__reduce_ex__(2)
 
 
@@ -193,7 +195,7 @@ def format_date(value: date) -> str:
     Returns:
         The text.
     """
-    text = getattr(value, "_wire_text", None)
+    text: Optional[str] = getattr(value, "_wire_text", None)
     if text is not None and type(value) is WireDate:
         return text
     if isinstance(value, datetime):

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from itertools import chain, compress
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Type
 
 from marshmallow import ValidationError
 
+from qiskit_models.json_types import JSONList, JSONValue
 from qiskit_models.validation._datetime import format_date, format_datetime
+
+if TYPE_CHECKING:  # pragma: no cover
+    from qiskit_models.validation.base import BaseModel
 
 __all__ = ["MAX_DEPTH", "check_depth", "to_json"]
 
@@ -67,19 +71,22 @@ def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
         level = list(compress(children, map(_is_container_type, map(type, children))))
 
 
-def _model_type() -> type:
+def _model_type() -> Type[BaseModel]:
     from qiskit_models.validation.base import BaseModel
 
     return BaseModel
 
 
-def to_json(value: Any) -> Any:
+def to_json(value: Any) -> JSONValue:
     """Return ``value`` built from JSON types only, in new containers.
 
     Models are dumped with their schema, numpy scalars and arrays become built-in
     numbers and lists, complex numbers become ``[real, imag]``, date-times their
     payload text or ISO 8601, tuples lists.  Dictionary keys must be strings,
-    numbers, booleans or ``None`` (what :func:`json.dumps` accepts).
+    numbers, booleans or ``None`` (what :func:`json.dumps` accepts); they are
+    kept as they are, so the result is typed with string keys although a
+    pass-through dictionary may keep a number as a key (``json.dumps`` writes
+    it as a string).
 
     Args:
         value: the value to convert.
@@ -93,15 +100,17 @@ def to_json(value: Any) -> Any:
     """
     kind = type(value)
     if kind is str or kind is int or kind is float or kind is bool or value is None:
-        return value
+        scalar: JSONValue = value
+        return scalar
     if kind is dict or kind is list or kind is tuple:
         return _container_to_json(value)
     return _other_to_json(value)
 
 
-def _container_to_json(value: Any) -> Any:
+def _container_to_json(value: Any) -> JSONValue:
     if type(value) is dict:
-        result = {}
+        # JSON-compatible keys other than strings are kept (json.dumps writes them as strings)
+        result: Dict[Any, JSONValue] = {}
         for key, item in value.items():
             if not isinstance(key, _JSON_KEY_TYPES):
                 raise ValidationError(
@@ -112,7 +121,7 @@ def _container_to_json(value: Any) -> Any:
             except ValidationError as error:
                 raise ValidationError({key: error.messages}) from None
         return result
-    items = []
+    items: JSONList = []
     for index, item in enumerate(value):
         try:
             items.append(to_json(item))
@@ -121,7 +130,7 @@ def _container_to_json(value: Any) -> Any:
     return items
 
 
-def _other_to_json(value: Any) -> Any:
+def _other_to_json(value: Any) -> JSONValue:
     if isinstance(value, _model_type()):
         return value._dump_payload()
     if isinstance(value, bool):

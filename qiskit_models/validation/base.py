@@ -48,6 +48,7 @@ from typing import (
 
 from marshmallow import INCLUDE, Schema, ValidationError, fields as _fields, post_load
 
+from qiskit_models.json_types import JSONDict
 from qiskit_models.validation import _compat
 from qiskit_models.validation._binding import (
     BINDING_ATTRIBUTE,
@@ -93,7 +94,7 @@ def quote_value(value: Any) -> str:
     return text
 
 
-class ModelTypeValidator(_fields.Field):
+class ModelTypeValidator(_compat.AnyField):
     """A marshmallow field that can also check an already-built value.
 
     Every qiskit-models field derives from it.  Besides marshmallow's own
@@ -271,11 +272,11 @@ class BaseSchema(Schema):
 
     def declared_attributes(self) -> FrozenSet[str]:
         """Return the attribute names of the declared fields."""
-        declared = self.__dict__.get("_qm_declared")
+        declared: Optional[FrozenSet[str]] = self.__dict__.get("_qm_declared")
         if declared is None:
             declared = frozenset(field.attribute or name for name, field in self.fields.items())
             self.__dict__["_qm_declared"] = declared
-        return declared  # type: ignore[no-any-return]
+        return declared
 
     @_compat.post_dump_collection
     def dump_additional_data(
@@ -367,7 +368,7 @@ def _plain_init(init: _C) -> _C:
     Returns:
         The same function, marked.
     """
-    init.__qm_plain__ = True  # type: ignore[attr-defined]
+    setattr(init, "__qm_plain__", True)  # noqa: B010 - an attribute that functions do not declare
     return init
 
 
@@ -387,7 +388,7 @@ class BaseModel:
     schema: ClassVar[BaseSchema]
     shallow_schema: ClassVar[BaseSchema]
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable: typeshed declares object.__hash__ a method
 
     @_plain_init
     def __init__(self, validate: bool = True, **kwargs: Any) -> None:
@@ -459,7 +460,7 @@ class BaseModel:
 
     def __setitem__(self, key: Any, value: Any) -> None:
         """Set a payload key, stored where :meth:`__getitem__` reads it (no validation)."""
-        self.__delitem__(key, missing_ok=True)
+        self.__delitem__(key, True)  # missing_ok; type checkers take dunder parameters as positional
         store_payload(self, {key: value}, _reserved(type(self)))
 
     def __delitem__(self, key: Any, missing_ok: bool = False) -> None:
@@ -484,7 +485,7 @@ class BaseModel:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._payload_items() == other._payload_items()  # type: ignore[attr-defined]
+        return self._payload_items() == other._payload_items()
 
     def __repr__(self) -> str:
         parts = [f"{key}={value!r}" for key, value in self.__dict__.items() if key[:1] != "_"]
@@ -507,22 +508,26 @@ class BaseModel:
 
     # -- payloads -------------------------------------------------------------
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """Write the model as a payload.
 
         Declared fields are written by their fields, every other payload key as
         JSON types.  Nothing is validated again.
 
         Returns:
-            A new dictionary of JSON types (``json.dumps`` accepts it).
+            A new dictionary of JSON types (``json.dumps`` accepts it), typed as
+            :data:`~qiskit_models.json_types.JSONDict`; it may be assigned to a
+            ``Dict[str, Any]`` as well.
 
         Raises:
             ModelValidationError: a value cannot be written; the error names it.
         """
-        return binding_for(type(self)).dump(self)  # type: ignore[no-any-return]
+        payload: JSONDict = binding_for(type(self)).dump(self)
+        return payload
 
-    def _dump_payload(self) -> Dict[str, Any]:
-        return binding_for(type(self)).dump_unchecked(self)  # type: ignore[no-any-return]
+    def _dump_payload(self) -> JSONDict:
+        payload: JSONDict = binding_for(type(self)).dump_unchecked(self)
+        return payload
 
     @classmethod
     def from_dict(cls: Type[_ModelT], dict_: Any) -> _ModelT:
@@ -534,12 +539,14 @@ class BaseModel:
             dict_: the payload, a mapping as ``to_dict`` writes it.
 
         Returns:
-            An instance of the class this method is called on.
+            An instance of the class this method is called on (type checkers
+            infer ``JobStatus`` for ``JobStatus.from_dict(...)``).
 
         Raises:
             ModelValidationError: the payload does not validate.
         """
-        return binding_for(cls).load(dict_)  # type: ignore[no-any-return]
+        model: _ModelT = binding_for(cls).load(dict_)
+        return model
 
 
 _ABSENT = object()
@@ -551,9 +558,9 @@ def _new_instance(cls: Type[_ModelT]) -> _ModelT:
 
 
 def _reserved(cls: type) -> FrozenSet[str]:
-    binding = cls.__dict__.get(BINDING_ATTRIBUTE)
+    binding: Optional[Binding] = cls.__dict__.get(BINDING_ATTRIBUTE)
     if binding is not None:
-        return binding.reserved  # type: ignore[no-any-return]
+        return binding.reserved
     if getattr(cls, BINDING_ATTRIBUTE, None) is not None:
         return binding_for(cls).reserved
     return _unbound_reserved(cls)
@@ -590,12 +597,14 @@ class _SchemaBinder:
                 f"The schema {schema_cls} can not be bound twice. It is already bound to "
                 f"{bound}. If you want to reuse the schema, use subclassing"
             )
-        schema_cls.model_cls = model_cls  # type: ignore[attr-defined]
+        # Class attributes that the classes declare otherwise (a method, a schema
+        # instance) or not at all, hence setattr.
+        setattr(schema_cls, "model_cls", model_cls)  # noqa: B010
         binding = Binding(model_cls, schema_cls, self._kwargs)
         setattr(model_cls, BINDING_ATTRIBUTE, binding)
-        model_cls.__init__ = self._validate_after_init(model_cls.__init__, binding)  # type: ignore[method-assign]
-        model_cls.schema = _BoundSchemaAttribute(binding, "schema")  # type: ignore[assignment]
-        model_cls.shallow_schema = _BoundSchemaAttribute(binding, "shallow_schema")  # type: ignore[assignment]
+        setattr(model_cls, "__init__", self._validate_after_init(model_cls.__init__, binding))  # noqa: B010
+        setattr(model_cls, "schema", _BoundSchemaAttribute(binding, "schema"))  # noqa: B010
+        setattr(model_cls, "shallow_schema", _BoundSchemaAttribute(binding, "shallow_schema"))  # noqa: B010
         return model_cls
 
     @staticmethod
@@ -649,7 +658,7 @@ class _SchemaBinder:
             else:
                 store_payload(self, kwargs, _reserved(type(self)))
 
-        __init__.__qm_plain__ = plain  # type: ignore[attr-defined]
+        setattr(__init__, "__qm_plain__", plain)  # noqa: B010
         return __init__
 
 

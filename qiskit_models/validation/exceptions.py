@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type, Union
 
 from marshmallow import ValidationError
 
@@ -118,6 +118,6 @@ class ModelValidationError(QiskitModelsError, ValidationError, ValueError):
 
 
 def _rebuild_error(
-    cls: type, messages: Any, field_name: str, data: Any, valid_data: Any, kwargs: Dict[str, Any]
+    cls: Type[ModelValidationError], messages: Any, field_name: str, data: Any, valid_data: Any, kwargs: Dict[str, Any]
 ) -> ModelValidationError:
-    return cls(messages, field_name, data, valid_data, **kwargs)  # type: ignore[no-any-return]
+    return cls(messages, field_name, data, valid_data, **kwargs)

@@ -49,6 +49,7 @@ class Or(Validator):
     """
 
     default_error = "Data could not be validated against any validator"
+    error: str
 
     def __init__(self, validators: Iterable[Any], error: Optional[str] = None) -> None:
         self.validators = list(validators)
@@ -113,5 +114,6 @@ def _items_of(value: Any) -> Mapping[Any, Any]:
         return value
     payload_items = getattr(value, "_payload_items", None)
     if callable(payload_items):
-        return payload_items()  # type: ignore[no-any-return]
+        items: Mapping[Any, Any] = payload_items()
+        return items
     return dict(getattr(value, "__dict__", {}))

@@ -127,13 +127,17 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LOCATIONS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+# Defined for the interpreter only: type checkers see the names imported above,
+# and a module ``__getattr__`` would make every unknown name ``Any`` for them.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module = _LOCATIONS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> List[str]:

@@ -14,9 +14,18 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, ClassVar, Dict, List, Tuple
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Tuple
 
 from qiskit_models.validation.exceptions import ModelValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from qiskit_models.validation.base import BaseModel
+
+    # For type checkers the mixin is a model (it is only ever mixed into models),
+    # so that it may call the model's ``_wire_value``; at run time it is a plain mixin.
+    _MixinBase = BaseModel
+else:
+    _MixinBase = object
 
 __all__ = ["WireUnits"]
 
@@ -103,7 +112,7 @@ def _copy_lists(value: Any) -> Any:
     return value
 
 
-class WireUnits:
+class WireUnits(_MixinBase):
     """Mixin of models that hold some payload quantities in SI units.
 
     Subclasses list the converted payload keys in ``_qm_conversions``
@@ -141,9 +150,9 @@ class WireUnits:
         """Return what ``to_dict`` writes for ``key``: converted quantities in the payload's unit."""
         conversion = self._qm_conversions.get(key)
         current = self.__dict__.get(key, _ABSENT) if conversion is not None else _ABSENT
-        if current is _ABSENT:
-            return super()._wire_value(key, default)  # type: ignore[misc]
-        factor, depth = conversion  # type: ignore[misc]
+        if conversion is None or current is _ABSENT:
+            return super()._wire_value(key, default)
+        factor, depth = conversion
         wire = self.__dict__.get(WIRE_ATTRIBUTE, {}).get(key, _ABSENT)
         if wire is not _ABSENT:
             try:

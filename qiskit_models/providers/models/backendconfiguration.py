@@ -66,6 +66,7 @@ converted from it, and the attribute converted back once it has changed.
 from __future__ import annotations
 
 import numbers
+from datetime import datetime
 from typing import Any, Dict, List, Optional
 
 from marshmallow.validate import Length, Range, Regexp
@@ -217,6 +218,17 @@ class GateConfig(BaseModel):
         **kwargs: other payload keys (``coupling_map``, ``latency_map``, ...).
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    name: str
+    parameters: Optional[List[str]]
+    qasm_def: Optional[str]
+    # Optional payload keys: attributes only when the payload (or the constructor) has them.
+    coupling_map: List[List[int]]
+    latency_map: List[List[int]]
+    conditional: bool
+    description: str
+
     @_plain_init
     def __init__(self, name: str, parameters: Optional[List[str]], qasm_def: Optional[str], **kwargs: Any) -> None:
         self.name = name
@@ -238,6 +250,11 @@ class UchannelLO(BaseModel):
         scale: the factor.
         **kwargs: other payload keys.
     """
+
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    q: int
+    scale: complex
 
     @_plain_init
     def __init__(self, q: int, scale: complex, **kwargs: Any) -> None:
@@ -278,6 +295,32 @@ class BackendConfiguration(BaseModel):
         **kwargs: other payload keys (``coupling_map``, ...).
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    backend_name: str
+    backend_version: str
+    n_qubits: int
+    basis_gates: List[str]
+    gates: List[GateConfig]
+    local: bool
+    simulator: bool
+    conditional: bool
+    open_pulse: bool
+    memory: bool
+    max_shots: int
+    # Optional payload keys: attributes only when the payload (or the constructor) has them.
+    coupling_map: Optional[List[List[int]]]
+    max_experiments: int
+    sample_name: str
+    n_registers: int
+    register_map: List[List[int]]
+    configurable: bool
+    credits_required: bool
+    online_date: datetime
+    display_name: str
+    description: str
+    tags: List[str]
+
     @_plain_init
     def __init__(
         self,
@@ -314,7 +357,7 @@ class BackendConfiguration(BaseModel):
         A payload key ``num_qubits`` does not hide it: read that one with
         ``configuration["num_qubits"]``.
         """
-        return self.n_qubits  # type: ignore[no-any-return]
+        return self.n_qubits
 
 
 @bind_schema(QasmBackendConfigurationSchema)
@@ -424,6 +467,25 @@ class PulseBackendConfiguration(WireUnits, QasmBackendConfiguration):
         ModelValidationError: a value cannot be converted (also with ``validate=False``).
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    n_uchannels: int
+    u_channel_lo: List[List[UchannelLO]]
+    meas_levels: List[int]
+    qubit_lo_range: List[List[float]]
+    meas_lo_range: List[List[float]]
+    dt: float
+    dtm: float
+    rep_times: List[float]
+    meas_kernels: List[str]
+    discriminators: List[str]
+    hamiltonian: Any  # ``None`` when the payload has none
+    # Optional payload keys: attributes only when the payload (or the constructor) has them.
+    meas_map: List[List[int]]
+    channel_bandwidth: List[List[float]]
+    acquisition_latency: List[List[int]]
+    conditional_latency: List[List[int]]
+
     _qm_conversions = {
         "dt": (1e-9, 0),
         "dtm": (1e-9, 0),
@@ -502,10 +564,11 @@ class PulseBackendConfiguration(WireUnits, QasmBackendConfiguration):
     @property
     def sample_rate(self) -> float:
         """Sample rate of the signal channels, in Hz (``1 / dt``)."""
-        return 1.0 / self.dt  # type: ignore[no-any-return]
+        return 1.0 / self.dt
 
     def _check_qubit(self, qubit: Any, message: str) -> None:
-        if isinstance(qubit, bool) or not isinstance(qubit, numbers.Integral) or not 0 <= qubit < self.n_qubits:
+        # typeshed's numbers.Integral does not declare comparisons with int
+        if isinstance(qubit, bool) or not isinstance(qubit, numbers.Integral) or not 0 <= qubit < self.n_qubits:  # type: ignore[operator]
             raise BackendConfigurationError(message.format(qubit))
 
     def drive(self, qubit: int) -> DriveChannel:

@@ -157,6 +157,13 @@ class Nduv(BaseModel):
         **kwargs: other payload keys, kept and written back by ``to_dict``.
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    date: datetime
+    name: str
+    unit: str
+    value: Union[int, float]
+
     @_plain_init
     def __init__(self, date: datetime, name: str, unit: str, value: Union[int, float], **kwargs: Any) -> None:
         self.date = date
@@ -182,6 +189,12 @@ class Gate(BaseModel):
         parameters: the gate's properties.
         **kwargs: other payload keys (``name``, for example ``"cx0_1"``).
     """
+
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    qubits: List[int]
+    gate: str
+    parameters: List[Nduv]
 
     @_plain_init
     def __init__(self, qubits: List[int], gate: str, parameters: List[Nduv], **kwargs: Any) -> None:
@@ -227,6 +240,15 @@ class BackendProperties(BaseModel):
         general: general properties.
         **kwargs: other payload keys, kept and written back by ``to_dict``.
     """
+
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    backend_name: str
+    backend_version: str
+    last_update_date: datetime
+    qubits: List[List[Nduv]]
+    gates: List[Gate]
+    general: List[Nduv]
 
     @_plain_init
     def __init__(

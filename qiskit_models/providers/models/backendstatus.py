@@ -47,6 +47,14 @@ class BackendStatus(BaseModel):
         **kwargs: other payload keys, kept and written back by ``to_dict``.
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    backend_name: str
+    backend_version: str
+    operational: bool
+    pending_jobs: int
+    status_msg: str
+
     @_plain_init
     def __init__(
         self,

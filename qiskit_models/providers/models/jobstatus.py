@@ -52,6 +52,12 @@ class JobStatus(BaseModel):
         **kwargs: other payload keys, kept and written back by ``to_dict``.
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    job_id: str
+    status: str
+    status_msg: str
+
     @_plain_init
     def __init__(self, job_id: str, status: str, status_msg: str, **kwargs: Any) -> None:
         self.job_id = job_id

