@@ -46,7 +46,7 @@ from typing import (
     Union,
 )
 
-from marshmallow import INCLUDE, Schema, ValidationError, fields as _fields, post_load
+from marshmallow import INCLUDE, Schema, ValidationError, post_load
 
 from qiskit_models.json_types import JSONDict
 from qiskit_models.validation import _compat
