@@ -280,3 +280,21 @@ def test_model_whose_init_needs_an_argument_the_schema_makes_optional():
 def test_unbound_base_model_says_how_to_bind():
     with pytest.raises(TypeError, match="bind_schema"):
         BaseModel(a=1).to_dict()
+
+
+@pytest.mark.parametrize("value", [5, "Ada", [1], ("x",), 2.5, True])
+def test_a_nested_value_that_is_not_a_model_is_an_error_not_an_empty_object(value, both_paths):
+    """``to_dict`` of a nested field holding an int, a string or a list used to write ``{}``."""
+    family = Family(members=[Person(name="Ada")])
+    family.members[0] = value
+    with pytest.raises(ModelValidationError) as error:
+        family.to_dict()
+    assert list(error.value.messages) == ["members"] and list(error.value.messages["members"]) == [0]
+    assert "as a model" in str(error.value)
+    family = Family(members=[Person(name="Ada")])
+    family.head = value
+    with pytest.raises(ModelValidationError) as error:
+        family.to_dict()
+    assert list(error.value.messages) == ["head"]
+    family.head = {"name": "Bob", "x": 1}  # a mapping is written through the nested schema
+    assert family.to_dict()["head"] == {"name": "Bob", "x": 1}

@@ -170,6 +170,9 @@ class Nested(_fields.Nested, ModelTypeValidator):
         return result
 
     def _dump_one(self, value: Any) -> Any:
+        # marshmallow would write an int, a string or a list as ``{}``: data lost silently
+        if not isinstance(value, Mapping) and not hasattr(value, "__dict__"):
+            raise self.cannot_write(value, "a model")
         return self.schema.dump(value, many=False)
 
     def _serialize(self, value: Any, attr: Optional[str], obj: Any, **kwargs: Any) -> Any:
