@@ -298,3 +298,17 @@ def test_a_nested_value_that_is_not_a_model_is_an_error_not_an_empty_object(valu
     assert list(error.value.messages) == ["head"]
     family.head = {"name": "Bob", "x": 1}  # a mapping is written through the nested schema
     assert family.to_dict()["head"] == {"name": "Bob", "x": 1}
+
+
+@pytest.mark.parametrize("model", [Person, Audited])
+def test_payload_keys_named_like_the_parameters_of_init_are_data(model, both_paths):
+    """``self`` (and ``validate``) reached a model's own ``__init__`` as keyword arguments: a raw TypeError."""
+    payload = {"name": "ada", "self": 1, "validate": 2, "cls": 3, "kwargs": 4, "args": 5}
+    loaded = model.from_dict(payload)
+    assert loaded.to_dict() == payload
+    assert (loaded.self, loaded.validate, loaded.cls) == (1, 2, 3)
+    assert loaded.name == "ada"
+    constructed = model(name="ada", self=1, cls=3, kwargs=4, args=5)
+    assert constructed.to_dict() == {"name": "ada", "self": 1, "cls": 3, "kwargs": 4, "args": 5}
+    assert pickle.loads(pickle.dumps(loaded)) == loaded
+

@@ -160,7 +160,7 @@ def copy_containers(value: Any) -> Any:
 class _InitInfo:
     """What the loaders need to know about a model's ``__init__``."""
 
-    __slots__ = ("plain", "required", "parameters", "var_keyword")
+    __slots__ = ("plain", "required", "parameters", "var_keyword", "blocked")
 
     def __init__(self, init: Callable[..., Any]) -> None:
         import inspect
@@ -174,8 +174,12 @@ class _InitInfo:
             self.required: Tuple[str, ...] = ()
             self.parameters: FrozenSet[str] = frozenset()
             self.var_keyword = True
+            self.blocked: FrozenSet[str] = frozenset({"validate", "self"})
             return
         params = list(signature.parameters.values())[1:]  # drop ``self``
+        #: keys that cannot be keyword arguments of ``__init__`` (the name of its
+        #: ``self`` and the ``validate`` flag): stored after it runs.
+        self.blocked = frozenset([*list(signature.parameters)[:1], "validate"])
         self.required = tuple(
             p.name
             for p in params
@@ -436,7 +440,7 @@ class Binding:
         deferred = {}
         for key, value in data.items():
             if (
-                key != "validate"
+                key not in info.blocked
                 and is_attribute_key(key, reserved)
                 and (info.var_keyword or key in info.parameters)
             ):

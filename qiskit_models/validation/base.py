@@ -628,7 +628,7 @@ class _SchemaBinder:
             return positional
 
         @functools.wraps(init_method)
-        def __init__(self: Any, *args: Any, validate: bool = True, **kwargs: Any) -> None:
+        def __init__(self: Any, /, *args: Any, validate: bool = True, **kwargs: Any) -> None:
             if args:
                 names = parameter_names()
                 if len(args) > len(names):
@@ -643,7 +643,11 @@ class _SchemaBinder:
                 args = ()
             safe = binding.check(kwargs) if validate else False
             if not plain:
+                blocked = binding.init_info.blocked.intersection(kwargs)
+                deferred = {key: kwargs.pop(key) for key in blocked} if blocked else None
                 init_method(self, validate=False, **kwargs)
+                if deferred:
+                    store_payload(self, deferred, _reserved(type(self)))
             elif safe and not self.__dict__:
                 self.__dict__ = kwargs
             else:
