@@ -162,10 +162,14 @@ def test_from_dict_never_changes_its_input():
     family = Family.from_dict(payload)
     assert payload == snapshot
     family.members[0].x["y"].append(2)
-    assert payload["members"][0]["x"]["y"] == [1, 2]  # values are passed through, not copied
+    assert payload["members"][0]["x"]["y"] == [1]  # lists and dicts of pass-through values are copied
+    payload["members"][0]["x"]["y"].append(9)
+    assert family.members[0].x["y"] == [1, 2]
     dumped = family.to_dict()
     dumped["members"][0]["x"]["y"].append(3)
     assert family.members[0].x["y"] == [1, 2]
+    live = object()
+    assert Person.from_dict({"name": "Ada", "x": [live]}).x[0] is live  # other objects keep their identity
 
 
 def test_nested_models_are_not_validated_again():

@@ -25,7 +25,7 @@ from marshmallow import Schema, ValidationError
 from marshmallow.decorators import PRE_LOAD
 
 from qiskit_models.validation import _compat
-from qiskit_models.validation._values import check_depth
+from qiskit_models.validation._values import check_depth, copy_value
 from qiskit_models.validation.exceptions import ModelValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -455,12 +455,15 @@ class Binding:
             store_payload(obj, deferred, reserved)
         return obj
 
-    def check_unknown(self, data: Mapping[Any, Any], declared: FrozenSet[str]) -> None:
+    def check_unknown(self, data: Any, declared: FrozenSet[str], copy: bool = False) -> None:
         """Check the keys and values of a payload that no field declares.
 
         Args:
             data: the loaded data.
             declared: the attribute names of the declared fields.
+            copy: replace each such value in ``data`` (a dictionary the caller
+                owns) with a copy of its lists and dictionaries (loading does,
+                so that the model and the payload share none).
 
         Raises:
             ValidationError: a key is not a string or a value nests too deeply.
@@ -473,7 +476,10 @@ class Binding:
                 errors.setdefault("_schema", []).append(bad_key_message(key))
                 continue
             try:
-                check_depth(value)
+                if copy:
+                    data[key] = copy_value(value)
+                else:
+                    check_depth(value)
             except ValidationError as error:
                 errors[key] = error.messages
         if errors:

@@ -350,7 +350,7 @@ class BaseSchema(Schema):
             ordered.update((key, data[key]) for key in original_data if key in data and key not in declared)
         if len(ordered) != len(data):
             ordered.update((key, value) for key, value in data.items() if key not in ordered)
-        binding.check_unknown(ordered, declared)
+        binding.check_unknown(ordered, declared, copy=True)
         return binding.build(ordered)
 
 
@@ -528,7 +528,10 @@ class BaseModel:
     def from_dict(cls: Type[_ModelT], dict_: Any) -> _ModelT:
         """Validate a payload and build a model of this class from it.
 
-        The payload is not changed and its values are not copied.
+        The payload is not changed, and the model shares no list or dictionary
+        with it: values kept as they are (unknown keys, ``Raw`` and ``Dict``
+        fields) are loaded with new lists and dictionaries; other objects in them
+        keep their identity.
 
         Args:
             dict_: the payload, a mapping as ``to_dict`` writes it.
