@@ -23,6 +23,7 @@ runs 20 000 per test.
 from __future__ import annotations
 
 import copy
+import os
 import math
 from typing import Any, List, Tuple
 
@@ -213,5 +214,7 @@ def test_construct_and_load_accept_and_reject_the_same_values(model, both_paths)
 @pytest.mark.slow
 @pytest.mark.parametrize("model", TOP_LEVEL, ids=model_id)
 def test_long_fuzzing_run(model):
-    """The long budget, run with ``pytest -m slow``: 10 000 mutated payloads per model."""
-    fuzz(model, 10_000)
+    """The long budget, run with ``pytest -m slow``: 10 000 mutated payloads per model (``QISKIT_MODELS_LONG_FUZZ``)."""
+    COUNTS.pop(model.__name__, None)
+    fuzz(model, int(os.environ.get("QISKIT_MODELS_LONG_FUZZ", "10000")))
+    print(f"\n{model.__name__}: {COUNTS[model.__name__]}")
