@@ -340,6 +340,14 @@ def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None, err
     """
     out = out or sys.stdout
     err = err or sys.stderr
+    for stream in (out, err):
+        # a file name or a payload string the terminal cannot encode is escaped, never a traceback
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change now
+                pass
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -184,3 +184,86 @@ def test_provider_errors_name_their_path(tmp_path):
     ]
     status, out, _ = run("check", "--model", "QasmBackendConfiguration", str(EXAMPLES / "valid" / "backend_configuration_pulse_2q.json"))
     assert status == 1 and "open_pulse: Must be one of: False (got True)." in out
+
+
+def _hostile_directory(root: Path) -> dict:
+    """A directory of bad files mixed with valid ones; returns {file name: expected start of its problem}."""
+    valid = json.dumps({"job_id": "j", "status": "DONE", "status_msg": "m"})
+    (root / "not_json.json").write_text("{not json")
+    (root / "empty.json").write_text("")
+    (root / "blank.json").write_text(" \n\t\n")
+    (root / "binary.json").write_bytes(bytes(range(256)) * 4)
+    (root / "truncated.json").write_text(valid[:-5])
+    (root / "bigint.json").write_text('{"job_id": ' + "9" * 5000 + "}")
+    (root / "unreadable.json").write_text(valid)
+    (root / "unreadable.json").chmod(0)
+    (root / "ok_1.json").write_text(valid)
+    (root / "nested").mkdir()
+    (root / "nested" / "ok_2.json").write_text(json.dumps({"job_id": "j", "status": "QUEUED", "status_msg": "é ✓ \U0001f600"}))
+    (root / "nested" / "odd_é.json").write_text(json.dumps({"job_id": "j", "status": "DONÉ", "status_msg": "m"}))
+    (root / "folder.json").mkdir()  # a directory named like a payload is not a file to check
+    os.symlink(root / "nowhere", root / "dangling.json")
+    return {
+        "not_json.json": "not JSON (",
+        "empty.json": "the file is empty",
+        "blank.json": "the file is empty",
+        "binary.json": "not JSON",
+        "truncated.json": "not JSON (",
+        "bigint.json": "not JSON (",
+        "dangling.json": "cannot read the file (",
+    }
+
+
+def test_a_directory_of_hostile_files_in_a_real_process(tmp_path):
+    """``python -m qiskit_models check`` on a mixed directory, with an ASCII-only terminal."""
+    bad = _hostile_directory(tmp_path)
+    (tmp_path / os.fsdecode(b"\xff\xfe.json")).write_text("{}")  # a name that is not UTF-8
+    completed = subprocess.run(
+        [sys.executable, "-m", "qiskit_models", "check", str(tmp_path)],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"},
+    )
+    out, err = completed.stdout.decode("ascii"), completed.stderr.decode("ascii")
+    assert completed.returncode == 1
+    assert "Traceback" not in out + err and err == ""
+    lines = out.splitlines()
+    for name, problem in bad.items():
+        matching = [line for line in lines if line.startswith(f"FAILED  {tmp_path / name}:")]
+        assert len(matching) == 1, (name, lines)
+        assert matching[0].startswith(f"FAILED  {tmp_path / name}: {problem}")
+    assert f"ok      {tmp_path / 'ok_1.json'} (JobStatus)" in lines
+    assert f"ok      {tmp_path / 'nested' / 'ok_2.json'} (JobStatus)" in lines
+    assert f"FAILED  {tmp_path / 'nested'}/odd_" + "\\xe9.json (JobStatus)" in lines
+    assert "          status: Must be one of: INITIALIZING, QUEUED, VALIDATING, RUNNING, CANCELLED, DONE, ERROR (got 'DON\\xc9')." in lines
+    assert f"FAILED  {tmp_path}/\\udcff\\udcfe.json: not a payload of a known kind (use --model NAME)" in lines
+    assert not any("folder.json" in line for line in lines)
+    assert lines[-1].startswith("12 files: ")
+
+
+def test_a_file_without_read_permission(tmp_path, monkeypatch):
+    """As root every file is readable, so the refusal is also simulated where the file is opened."""
+    import builtins
+
+    from qiskit_models import cli
+
+    _hostile_directory(tmp_path)
+    locked = str(tmp_path / "unreadable.json")
+
+    def guarded_open(path, *args, **kwargs):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return builtins.open(path, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "open", guarded_open, raising=False)
+    status, out, err = run("check", "--roundtrip", str(tmp_path))
+    assert status == 1 and err == ""
+    lines = out.splitlines()
+    assert f"FAILED  {locked}: cannot read the file (Permission denied)" in lines
+    assert f"ok      {tmp_path / 'ok_1.json'} (JobStatus)" in lines
+    assert f"ok      {tmp_path / 'nested' / 'ok_2.json'} (JobStatus)" in lines
+    assert lines[-1].startswith("11 files: 2 passed, 9 failed")
+    status, out, _ = run("check", "--format", "json", str(tmp_path))
+    report = json.loads(out)
+    assert status == 1 and report["summary"]["failed"] == 9
+    assert {result["path"]: result["ok"] for result in report["results"]}[locked] is False

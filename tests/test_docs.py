@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from marshmallow import validate as ma_validate
+from marshmallow import fields as ma_fields, validate as ma_validate
 
 import qiskit_models
 from conftest import corpus_files_of, load_json
+from hostile import MODELS, sample
 from qiskit_models.kinds import KINDS
 from qiskit_models.migrate import migrate_source
 from qiskit_models.validation import ModelValidationError
@@ -142,3 +143,65 @@ def test_readme_marked_commands_are_unchanged():
 def test_readme_documents_the_commands_and_the_extra():
     for text in ("qiskit-models schema", "qiskit-models migrate", "pip install 'qiskit-models[jsonschema]'", "--write"):
         assert text in README
+
+
+def _violation(validator, field):
+    """A value of the right type that the validator rejects."""
+    if isinstance(validator, ma_validate.Range):
+        step = 1 if isinstance(field, ma_fields.Integer) else 0.5
+        return validator.min - step if validator.min is not None else validator.max + step
+    if isinstance(validator, ma_validate.Length):
+        return [] if validator.equal is None else [0.0] * (validator.equal + 1)
+    if isinstance(validator, ma_validate.OneOf):
+        first = list(validator.choices)[0]
+        return (not first) if isinstance(first, bool) else max(validator.choices) + 1 if isinstance(first, int) else "__not_one_of_them__"
+    if isinstance(validator, ma_validate.Regexp):
+        return "!"
+    raise AssertionError(f"no violation known for {validator!r}")
+
+
+def _levels(field):
+    """``(depth, field)``: the field, its list items, their items."""
+    depth = 0
+    while field is not None:
+        yield depth, field
+        field = getattr(field, "inner", None) if isinstance(field, ma_fields.List) else None
+        depth += 1
+
+
+RULE_MODELS = {model.__name__: model for model in MODELS}
+EVERY_RULE = [rule for rule in RULES if rule.owner in RULE_MODELS]
+
+
+@pytest.mark.parametrize("rule", EVERY_RULE, ids=[rule.key for rule in EVERY_RULE])
+def test_every_rule_of_every_model_is_enforced_and_met_by_real_payloads(rule):
+    """Each row of the rules table, for nested models too: the corpus meets it, a breach is rejected at its key."""
+    model = RULE_MODELS[rule.owner]
+    payload = sample(model)
+    model.from_dict(payload)  # a real payload satisfies every rule
+    field = {f.data_key or n: f for n, f in model.schema.fields.items()}[rule.field]
+
+    def rejected_at(changed, where):
+        with pytest.raises(ModelValidationError) as caught:
+            model.from_dict(changed)
+        return any(path[: len(where)] == where for path, _ in caught.value.errors())
+
+    if rule.required:
+        assert rejected_at({k: v for k, v in payload.items() if k != rule.field}, (rule.field,))
+    else:
+        model.from_dict({k: v for k, v in payload.items() if k != rule.field})
+    if rule.nullable:
+        assert model.from_dict({**payload, rule.field: None}).to_dict()[rule.field] is None
+    else:
+        assert rejected_at({**payload, rule.field: None}, (rule.field,))
+    checked = 0
+    for depth, level in _levels(field):
+        for validator in level.validators:
+            value = _violation(validator, level)
+            where = (rule.field,) + (0,) * depth
+            changed = {**payload, rule.field: value}
+            for _ in range(depth):
+                changed[rule.field] = [changed[rule.field]]
+            assert rejected_at(changed, where), (validator, changed[rule.field])
+            checked += 1
+    assert checked == len([check for check in rule.checks if "may be null" not in check])

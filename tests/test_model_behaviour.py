@@ -162,10 +162,14 @@ def test_from_dict_never_changes_its_input():
     family = Family.from_dict(payload)
     assert payload == snapshot
     family.members[0].x["y"].append(2)
-    assert payload["members"][0]["x"]["y"] == [1, 2]  # values are passed through, not copied
+    assert payload["members"][0]["x"]["y"] == [1]  # lists and dicts of pass-through values are copied
+    payload["members"][0]["x"]["y"].append(9)
+    assert family.members[0].x["y"] == [1, 2]
     dumped = family.to_dict()
     dumped["members"][0]["x"]["y"].append(3)
     assert family.members[0].x["y"] == [1, 2]
+    live = object()
+    assert Person.from_dict({"name": "Ada", "x": [live]}).x[0] is live  # other objects keep their identity
 
 
 def test_nested_models_are_not_validated_again():
@@ -280,3 +284,35 @@ def test_model_whose_init_needs_an_argument_the_schema_makes_optional():
 def test_unbound_base_model_says_how_to_bind():
     with pytest.raises(TypeError, match="bind_schema"):
         BaseModel(a=1).to_dict()
+
+
+@pytest.mark.parametrize("value", [5, "Ada", [1], ("x",), 2.5, True])
+def test_a_nested_value_that_is_not_a_model_is_an_error_not_an_empty_object(value, both_paths):
+    """``to_dict`` of a nested field holding an int, a string or a list used to write ``{}``."""
+    family = Family(members=[Person(name="Ada")])
+    family.members[0] = value
+    with pytest.raises(ModelValidationError) as error:
+        family.to_dict()
+    assert list(error.value.messages) == ["members"] and list(error.value.messages["members"]) == [0]
+    assert "as a model" in str(error.value)
+    family = Family(members=[Person(name="Ada")])
+    family.head = value
+    with pytest.raises(ModelValidationError) as error:
+        family.to_dict()
+    assert list(error.value.messages) == ["head"]
+    family.head = {"name": "Bob", "x": 1}  # a mapping is written through the nested schema
+    assert family.to_dict()["head"] == {"name": "Bob", "x": 1}
+
+
+@pytest.mark.parametrize("model", [Person, Audited])
+def test_payload_keys_named_like_the_parameters_of_init_are_data(model, both_paths):
+    """``self`` (and ``validate``) reached a model's own ``__init__`` as keyword arguments: a raw TypeError."""
+    payload = {"name": "ada", "self": 1, "validate": 2, "cls": 3, "kwargs": 4, "args": 5}
+    loaded = model.from_dict(payload)
+    assert loaded.to_dict() == payload
+    assert (loaded.self, loaded.validate, loaded.cls) == (1, 2, 3)
+    assert loaded.name == "ada"
+    constructed = model(name="ada", self=1, cls=3, kwargs=4, args=5)
+    assert constructed.to_dict() == {"name": "ada", "self": 1, "cls": 3, "kwargs": 4, "args": 5}
+    assert pickle.loads(pickle.dumps(loaded)) == loaded
+

@@ -42,6 +42,115 @@ WHY: Dict[str, str] = {
     "BackendStatus.status_msg": "Human-readable status; the legacy schema required it (it may be empty).",
 }
 
+_LEGACY = "Rule of the legacy schema; "
+_CONFIGURATION = {
+    "backend_name": _LEGACY + "every configuration of the corpus (33) names its backend.",
+    "backend_version": (
+        "The legacy pattern of ``BackendStatus.backend_version`` (start-anchored, dots unescaped); every "
+        "corpus configuration sends ``X.Y.Z``."
+    ),
+    "n_qubits": _LEGACY + "devices of the corpus have 1 to 127 qubits; a backend without a qubit cannot run anything.",
+    "basis_gates": _LEGACY + "the gate names a transpiler targets; always a list of strings, may be empty.",
+    "gates": _LEGACY + "one ``GateConfig`` per basis gate; the list may be empty (simulator example).",
+    "local": _LEGACY + "every configuration sends ``true`` or ``false``; ``\"yes\"`` or ``1`` are malformed.",
+    "simulator": _LEGACY + "every configuration sends ``true`` or ``false``.",
+    "conditional": _LEGACY + "every configuration sends ``true`` or ``false``.",
+    "memory": _LEGACY + "every configuration sends ``true`` or ``false``.",
+    "max_shots": _LEGACY + "devices send 8192 to 100000; zero shots cannot be run.",
+    "coupling_map": (
+        "Optional and nullable: one-qubit devices send ``null`` and the official simulator example has no such "
+        "key (legacy required the key, W22).  When given, at least one pair, as in legacy: ``[]`` is rejected."
+    ),
+    "max_experiments": _LEGACY + "devices send 75 to 900; optional (the schema examples leave it out).",
+    "sample_name": _LEGACY + "optional; devices send a text name of the chip family.",
+    "n_registers": _LEGACY + "devices send 1 or 2; optional.",
+    "register_map": _LEGACY + "a 0/1 matrix; only one corpus file sends it.",
+    "configurable": _LEGACY + "optional; ``true`` or ``false`` only.",
+    "credits_required": _LEGACY + "optional; ``true`` or ``false`` only.",
+    "online_date": "ISO 8601 as devices send it (``2018-08-29T04:00:00+00:00``); the payload's text is written back.",
+    "display_name": _LEGACY + "optional text.",
+    "description": _LEGACY + "optional text.",
+    "tags": _LEGACY + "optional list of strings.",
+}
+_PULSE = {
+    "open_pulse": "``true``: a configuration with ``open_pulse`` false is a ``QasmBackendConfiguration`` (several devices send pulse keys with ``false``).",
+    "n_uchannels": _LEGACY + "devices send 0 (one-qubit devices) to 144.",
+    "u_channel_lo": (
+        "Required (legacy failed with a raw ``TypeError`` without it, W18); the outer list may be empty (armonk "
+        "and prague send ``[]``), each channel's own list has at least one item."
+    ),
+    "meas_levels": _LEGACY + "devices send levels 0 to 2, at least one.",
+    "qubit_lo_range": "``[min, max]`` in GHz, non-negative, as every device sends; held in Hz on the object.",
+    "meas_lo_range": "``[min, max]`` in GHz, non-negative, as every device sends; held in Hz on the object.",
+    "dt": "A number, not necessarily a float: the official example sends ``1``, devices ``0.2222222222222222``; in ns on the wire, s on the object.",
+    "dtm": "A number, not necessarily a float: the official example sends ``10``, devices ``10.5`` or ``0.2222222222222222``; in ns on the wire, s on the object.",
+    "rep_times": (
+        "Numbers, not integers as legacy declared: devices send ``1000.0`` and ``0.001`` (legacy wrote ``[0, 0, 0]`` "
+        "back, W24); in µs on the wire, s on the object."
+    ),
+    "meas_kernels": _LEGACY + "the names of the supported kernels (one or two in the corpus).",
+    "discriminators": _LEGACY + "the names of the supported discriminators.",
+    "meas_map": _LEGACY + "groups of qubits measured together; each group has at least one qubit.",
+    "channel_bandwidth": "``[min, max]`` pairs in GHz; sent by one corpus device.",
+    "acquisition_latency": _LEGACY + "lists of integers; 25 of 26 configurations that have it send ``[]``.",
+    "conditional_latency": _LEGACY + "lists of integers; most devices send ``[]``.",
+}
+for _model in ("QasmBackendConfiguration", "PulseBackendConfiguration"):
+    WHY.update({f"{_model}.{key}": text for key, text in _CONFIGURATION.items()})
+WHY["QasmBackendConfiguration.open_pulse"] = "``false``: a configuration with ``open_pulse`` true is a ``PulseBackendConfiguration``."
+WHY.update({f"PulseBackendConfiguration.{key}": text for key, text in _PULSE.items()})
+WHY.update(
+    {
+        "BackendProperties.backend_name": _LEGACY + "every properties file of the corpus (34) names its backend.",
+        "BackendProperties.backend_version": "The legacy pattern of ``BackendStatus.backend_version``; every corpus file sends ``X.Y.Z``.",
+        "BackendProperties.last_update_date": "ISO 8601 as devices send it (``2019-08-23T09:50:32+00:00``, ``2018-04-02 15:00:00Z``); the text is written back.",
+        "BackendProperties.qubits": _LEGACY + "one list per qubit, each with at least one measurement (T1, T2, frequency, ...); no device sends an empty one.",
+        "BackendProperties.gates": _LEGACY + "every device reports at least one gate.",
+        "BackendProperties.general": _LEGACY + "may be empty: 10 of the 34 corpus files send ``[]``.",
+        "Nduv.date": "ISO 8601 as devices send it; each measurement has its own date.",
+        "Nduv.name": _LEGACY + "the property's name (``T1``, ``gate_error``, ``readout_length``, ...).",
+        "Nduv.unit": _LEGACY + "may be empty (``\"\"`` for a probability); never converted on load, so an unknown unit never fails.",
+        "Nduv.value": "A number: devices send ints and floats (from -0.39 to 113493.3 in the corpus), kept as sent.",
+        "Gate.qubits": _LEGACY + "every gate acts on at least one qubit.",
+        "Gate.gate": _LEGACY + "the gate's name (``cx``, ``sx``, ...).",
+        "Gate.parameters": _LEGACY + "every gate reports at least one property (``gate_error``, ``gate_length``).",
+        "GateConfig.name": _LEGACY + "the gate's name as in ``basis_gates``.",
+        "GateConfig.parameters": (
+            "Required but nullable: the ``reset`` gate of 19 corpus configurations sends ``null`` (legacy rejected "
+            "every such file); ``[]`` is sent by gates without parameters."
+        ),
+        "GateConfig.qasm_def": "Required but nullable: the same ``reset`` gates send ``null``.",
+        "GateConfig.coupling_map": _LEGACY + "sent by 32 of 33 configurations; at least one list of at least one qubit.",
+        "GateConfig.latency_map": _LEGACY + "a 0/1 matrix; sent by two corpus files.",
+        "GateConfig.conditional": _LEGACY + "``true`` or ``false``; sent by one corpus file.",
+        "GateConfig.description": _LEGACY + "optional text.",
+        "UchannelLO.q": _LEGACY + "a qubit index (0 to 126 in the corpus).",
+        "UchannelLO.scale": "A complex number, ``[re, im]`` as devices send it (a Python ``complex`` is accepted too).",
+        "PulseDefaults.qubit_freq_est": _LEGACY + "one estimate per qubit, at least one; in GHz on the wire, Hz on the object.",
+        "PulseDefaults.meas_freq_est": _LEGACY + "one estimate per qubit, at least one; in GHz on the wire, Hz on the object.",
+        "PulseDefaults.buffer": _LEGACY + "devices send 0 to 2 samples.",
+        "PulseDefaults.pulse_library": _LEGACY + "may be empty: the 127-qubit device sends none (it uses parametric pulses).",
+        "PulseDefaults.cmd_def": _LEGACY + "the gate definitions; every device sends some.",
+        "PulseDefaults.meas_kernel": _LEGACY + "optional; every device sends one.",
+        "PulseDefaults.discriminator": _LEGACY + "optional; every device sends one.",
+        "PulseLibraryItem.name": _LEGACY + "the name that sequence items refer to.",
+        "PulseLibraryItem.samples": "At least one complex number, ``[re, im]`` as devices send them.",
+        "Command.name": _LEGACY + "the gate it defines.",
+        "Command.qubits": "Optional as in the legacy schema (legacy crashed without it, W18); every device sends it.",
+        "Command.sequence": "Optional as in the legacy schema (legacy crashed without it, W18); every device sends it.",
+        "MeasurementKernel.name": _LEGACY + "optional text.",
+        "MeasurementKernel.params": _LEGACY + "free-form, kept as sent.",
+        "Discriminator.name": _LEGACY + "optional text.",
+        "Discriminator.params": _LEGACY + "free-form, kept as sent.",
+        "PulseQobjInstruction.name": _LEGACY + "a pulse of the library or ``fc``, ``parametric_pulse``, ``acquire``, ``delay``.",
+        "PulseQobjInstruction.t0": _LEGACY + "a start time in samples (0 to 358400 in the corpus).",
+        "PulseQobjInstruction.ch": "The legacy pattern (start-anchored): a drive, control or measure channel, ``d0``, ``u12``, ``m3``.",
+        "PulseQobjInstruction.phase": "A number or a parameter expression: devices send ``-(P0)`` as well as ``3.14``.",
+        "PulseQobjInstruction.duration": _LEGACY + "devices send 10 to 358400 samples.",
+        "PulseQobjInstruction.parameters": "Kept exactly as sent (``amp`` stays ``[re, im]``); only its keys must be strings.",
+    }
+)
+
 #: The "why" of a rule without an entry in :data:`WHY`.
 DEFAULT_WHY = "Rule of the legacy schema, kept so that the same payloads load."
 

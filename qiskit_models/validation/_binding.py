@@ -26,7 +26,7 @@ from marshmallow.decorators import PRE_LOAD
 
 from qiskit_models.json_types import JSONDict
 from qiskit_models.validation import _compat
-from qiskit_models.validation._values import check_depth
+from qiskit_models.validation._values import check_depth, copy_value
 from qiskit_models.validation.exceptions import ModelValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -168,7 +168,7 @@ def copy_containers(value: Any) -> Any:
 class _InitInfo:
     """What the loaders need to know about a model's ``__init__``."""
 
-    __slots__ = ("plain", "required", "parameters", "var_keyword")
+    __slots__ = ("plain", "required", "parameters", "var_keyword", "blocked")
 
     def __init__(self, init: Callable[..., Any]) -> None:
         import inspect
@@ -182,8 +182,12 @@ class _InitInfo:
             self.required: Tuple[str, ...] = ()
             self.parameters: FrozenSet[str] = frozenset()
             self.var_keyword = True
+            self.blocked: FrozenSet[str] = frozenset({"validate", "self"})
             return
         params = list(signature.parameters.values())[1:]  # drop ``self``
+        #: keys that cannot be keyword arguments of ``__init__`` (the name of its
+        #: ``self`` and the ``validate`` flag): stored after it runs.
+        self.blocked = frozenset([*list(signature.parameters)[:1], "validate"])
         self.required = tuple(
             p.name
             for p in params
@@ -450,7 +454,7 @@ class Binding:
         deferred = {}
         for key, value in data.items():
             if (
-                key != "validate"
+                key not in info.blocked
                 and is_attribute_key(key, reserved)
                 and (info.var_keyword or key in info.parameters)
             ):
@@ -465,12 +469,15 @@ class Binding:
             store_payload(obj, deferred, reserved)
         return obj
 
-    def check_unknown(self, data: Mapping[Any, Any], declared: FrozenSet[str]) -> None:
+    def check_unknown(self, data: Any, declared: FrozenSet[str], copy: bool = False) -> None:
         """Check the keys and values of a payload that no field declares.
 
         Args:
             data: the loaded data.
             declared: the attribute names of the declared fields.
+            copy: replace each such value in ``data`` (a dictionary the caller
+                owns) with a copy of its lists and dictionaries (loading does,
+                so that the model and the payload share none).
 
         Raises:
             ValidationError: a key is not a string or a value nests too deeply.
@@ -483,7 +490,10 @@ class Binding:
                 errors.setdefault("_schema", []).append(bad_key_message(key))
                 continue
             try:
-                check_depth(value)
+                if copy:
+                    data[key] = copy_value(value)
+                else:
+                    check_depth(value)
             except ValidationError as error:
                 errors[key] = error.messages
         if errors:

@@ -1,12 +1,14 @@
 """Values that the models carry without a declared field: checking and dumping them.
 
 Unknown payload keys, ``Raw`` fields and ``Dict`` fields without a value field
-hold arbitrary values.  Loading passes them through untouched (no copy, so live
-objects keep their identity); this module
+hold arbitrary values.  Loading passes them through unconverted (objects other
+than lists, dictionaries and tuples keep their identity); this module
 
 * checks on load that such a value does not nest deeper than :data:`MAX_DEPTH`
   levels of lists and dictionaries, so that the loaded object can always be
-  compared, copied, pickled and dumped without hitting Python's recursion limit;
+  compared, copied, pickled and dumped without hitting Python's recursion limit,
+  and copies its lists and dictionaries (:func:`copy_value`), so that changing the
+  loaded object never changes the payload and the other way round;
 * turns such a value into JSON types on dump (:func:`to_json`), with new
   containers, recursively dumping models and converting numpy scalars.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from itertools import chain, compress
+from marshal import dumps as _marshal_dumps, loads as _marshal_loads
 from typing import TYPE_CHECKING, Any, Dict, Mapping, Type
 
 from marshmallow import ValidationError
@@ -25,7 +28,7 @@ from qiskit_models.validation._datetime import format_date, format_datetime
 if TYPE_CHECKING:  # pragma: no cover
     from qiskit_models.validation.base import BaseModel
 
-__all__ = ["MAX_DEPTH", "check_depth", "to_json"]
+__all__ = ["MAX_DEPTH", "check_depth", "copy_value", "to_json"]
 
 #: The deepest nesting of lists and dictionaries accepted in a pass-through value.
 MAX_DEPTH = 100
@@ -69,6 +72,51 @@ def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
             )
         )
         level = list(compress(children, map(_is_container_type, map(type, children))))
+
+
+def copy_value(value: Any, limit: int = MAX_DEPTH) -> Any:
+    """Return ``value`` with new lists, dictionaries and tuples, checking its depth.
+
+    Every other object (strings, numbers, models, numpy arrays, ...) is shared, not
+    copied.  Accepts and rejects exactly what :func:`check_depth` does.
+
+    Args:
+        value: any value.
+        limit: the deepest accepted nesting.
+
+    Returns:
+        The copy; ``value`` itself when it is not a container.
+
+    Raises:
+        ValidationError: the value nests too deeply.
+    """
+    kind = type(value)
+    if kind is not dict and kind is not list and kind is not tuple:
+        return value
+    check_depth(value, limit)
+    try:
+        # C speed for the usual payload data (built-in types only); it copies the
+        # immutable scalars too, which changes nothing observable
+        return _marshal_loads(_marshal_dumps(value))
+    except ValueError:  # an object marshal cannot copy (a model, a lock, a subclass): share it
+        return _copy_container(value, 1, limit)
+
+
+def _copy_container(value: Any, depth: int, limit: int) -> Any:
+    # recursion is bounded by ``limit``: deeper values are rejected on the way down
+    if depth > limit:
+        raise ValidationError(f"Value is nested more than {limit} levels deep.")
+    depth += 1
+    if type(value) is dict:
+        result = {}
+        for key, item in value.items():
+            kind = type(item)
+            result[key] = _copy_container(item, depth, limit) if kind is dict or kind is list or kind is tuple else item
+        return result
+    if _CONTAINER_TYPES.isdisjoint(map(type, value)):  # the common case: a list of scalars
+        return value[:] if type(value) is list else value
+    items = [_copy_container(item, depth, limit) if type(item) in _CONTAINERS else item for item in value]
+    return items if type(value) is list else tuple(items)
 
 
 def _model_type() -> Type[BaseModel]:

@@ -351,7 +351,7 @@ class BaseSchema(Schema):
             ordered.update((key, data[key]) for key in original_data if key in data and key not in declared)
         if len(ordered) != len(data):
             ordered.update((key, value) for key, value in data.items() if key not in ordered)
-        binding.check_unknown(ordered, declared)
+        binding.check_unknown(ordered, declared, copy=True)
         return binding.build(ordered)
 
 
@@ -533,7 +533,10 @@ class BaseModel:
     def from_dict(cls: Type[_ModelT], dict_: Any) -> _ModelT:
         """Validate a payload and build a model of this class from it.
 
-        The payload is not changed and its values are not copied.
+        The payload is not changed, and the model shares no list or dictionary
+        with it: values kept as they are (unknown keys, ``Raw`` and ``Dict``
+        fields) are loaded with new lists and dictionaries; other objects in them
+        keep their identity.
 
         Args:
             dict_: the payload, a mapping as ``to_dict`` writes it.
@@ -637,7 +640,7 @@ class _SchemaBinder:
             return positional
 
         @functools.wraps(init_method)
-        def __init__(self: Any, *args: Any, validate: bool = True, **kwargs: Any) -> None:
+        def __init__(self: Any, /, *args: Any, validate: bool = True, **kwargs: Any) -> None:
             if args:
                 names = parameter_names()
                 if len(args) > len(names):
@@ -652,7 +655,11 @@ class _SchemaBinder:
                 args = ()
             safe = binding.check(kwargs) if validate else False
             if not plain:
+                blocked = binding.init_info.blocked.intersection(kwargs)
+                deferred = {key: kwargs.pop(key) for key in blocked} if blocked else None
                 init_method(self, validate=False, **kwargs)
+                if deferred:
+                    store_payload(self, deferred, _reserved(type(self)))
             elif safe and not self.__dict__:
                 self.__dict__ = kwargs
             else:

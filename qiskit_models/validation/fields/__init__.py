@@ -17,7 +17,7 @@ Number     ``bool``; NaN and infinity only with          ``int`` stays ``int``
 Boolean    ``bool``, ``numpy.bool_``                     numpy -> ``bool``
 DateTime   load: ISO 8601 text; construct: ``datetime``  text -> ``datetime``
 Date       load: ``YYYY-M-D`` text; construct: ``date``  text -> ``date``
-Raw        anything (lists and dicts at most 100 deep)   nothing
+Raw        anything (lists and dicts at most 100 deep)   copies lists and dicts
 ========== ============================================ ======================
 
 Dumping (``to_dict``) never validates again, but it does not invent data either:
@@ -36,7 +36,7 @@ from marshmallow import fields as _fields
 
 from qiskit_models.validation import _compat
 from qiskit_models.validation._datetime import format_date, format_datetime, parse_date, parse_datetime
-from qiskit_models.validation._values import check_depth, to_json
+from qiskit_models.validation._values import check_depth, copy_value, to_json
 from qiskit_models.validation.base import ModelTypeValidator
 from qiskit_models.validation.fields.containers import Dict, List, Nested
 from qiskit_models.validation.fields.custom import Complex, InstructionParameter
@@ -256,9 +256,10 @@ class Boolean(_fields.Boolean, ModelTypeValidator):
 
 
 class Raw(_fields.Raw, ModelTypeValidator):
-    """Any value, passed through untouched; written back as JSON types.
+    """Any value, passed through unconverted; written back as JSON types.
 
-    Lists and dictionaries in the value may nest at most 100 levels deep.
+    Lists and dictionaries in the value may nest at most 100 levels deep; loading
+    copies them (the payload and the model never share one), construction does not.
     """
 
     def check_type(self, value: Any, attr: Optional[str], data: Any, **kwargs: Any) -> Any:
@@ -267,8 +268,7 @@ class Raw(_fields.Raw, ModelTypeValidator):
         return value
 
     def _deserialize(self, value: Any, attr: Optional[str], data: Any, **kwargs: Any) -> Any:
-        check_depth(value)
-        return value
+        return copy_value(value)
 
     def _serialize(self, value: Any, attr: Optional[str], obj: Any, **kwargs: Any) -> Any:
         return to_json(value)

@@ -12,7 +12,7 @@ from typing import Any, Dict as DictT, List as ListT, Mapping, Optional
 from marshmallow import ValidationError, fields as _fields
 
 from qiskit_models.validation import _compat
-from qiskit_models.validation._values import check_depth, to_json
+from qiskit_models.validation._values import check_depth, copy_value, to_json
 from qiskit_models.validation.base import ModelTypeValidator
 
 __all__ = ["Dict", "List", "Nested"]
@@ -172,6 +172,9 @@ class Nested(_fields.Nested, ModelTypeValidator):
         return result
 
     def _dump_one(self, value: Any) -> Any:
+        # marshmallow would write an int, a string or a list as ``{}``: data lost silently
+        if not isinstance(value, Mapping) and not hasattr(value, "__dict__"):
+            raise self.cannot_write(value, "a model")
         return self.schema.dump(value, many=False)
 
     # marshmallow's Nested names the first parameter ``nested_obj``, its Field ``value``:
@@ -197,7 +200,7 @@ class Dict(_fields.Dict, ModelTypeValidator):
 
     Without a value field the values are passed through (lists and dictionaries
     in them may nest at most 100 levels deep) and written back as JSON types.
-    Loading returns a new ``dict``.
+    Loading returns a new ``dict``, with new lists and dictionaries inside.
 
     Args:
         keys: the field of the keys, or ``None``.
@@ -233,7 +236,7 @@ class Dict(_fields.Dict, ModelTypeValidator):
             errors = {}
             for key, item in result.items():
                 try:
-                    check_depth(item)
+                    result[key] = copy_value(item)
                 except ValidationError as error:
                     errors[key] = {"value": error.messages}
             if errors:
