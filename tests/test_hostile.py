@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 
 import numpy
 import pytest
-from marshmallow.validate import OneOf, Range
+from marshmallow.validate import OneOf
 
 from hostile import (
     MODELS,
@@ -42,16 +42,13 @@ from qiskit_models import (
     ControlChannel,
     JobStatus,
     ModelValidationError,
-    Nduv,
     PulseBackendConfiguration,
     PulseDefaults,
     PulseLibraryItem,
-    PulseQobjInstruction,
     QasmBackendConfiguration,
-    UchannelLO,
 )
 from qiskit_models.compare import payload_differences, payloads_equal
-from qiskit_models.validation import BaseModel, Obj, fields
+from qiskit_models.validation import BaseModel, fields
 from qiskit_models.validation._values import MAX_DEPTH
 
 REQUIRED = ["Missing data for required field."]
@@ -761,7 +758,7 @@ def _check_size(size, both):
         assert payloads_equal(parsed, dumped)
         results[name] = (len(text), round(parse_ratio, 2), round(load_ratio, 2), round(dump_ratio, 2))
         assert load_ratio < MEMORY_BOUND and dump_ratio < MEMORY_BOUND, results
-        del parsed, loaded, dumped
+        parsed = loaded = dumped = None  # free the large objects before the next size
     string = "q" * (10 * 2**20)
     status = {**sample(JobStatus), "status_msg": string}
     loaded, ratio = _memory_ratio(lambda: JobStatus.from_dict(status), string)
