@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from itertools import chain
+from itertools import chain, starmap
 from types import ModuleType
 from typing import Any, Callable, Dict, List, Literal, Mapping, Optional, Set, Tuple, Union
 
@@ -111,7 +111,7 @@ def _complex_list(value: Any) -> Optional[List[complex]]:
         total = sum(chain.from_iterable(value))  # NaN or infinity anywhere makes it non-finite
         if total - total != 0:
             return None
-        return list(map(complex, *zip(*value)))
+        return list(starmap(complex, value))  # each item is a checked [re, im] pair of numbers
     except (TypeError, ValueError, OverflowError):  # overflow: an int too large for a float
         return None
 

@@ -40,6 +40,7 @@ _is_dict_type = frozenset({dict}).__contains__
 _is_sequence_type = frozenset({list, tuple}).__contains__
 _dict_values = dict.values
 _JSON_KEY_TYPES = (str, int, float, bool, type(None))
+_PLAIN_TYPES = frozenset({dict, list, tuple, str, int, float, bool, type(None)})
 
 
 def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
@@ -56,28 +57,49 @@ def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
     Raises:
         ValidationError: the value nests too deeply.
     """
-    if type(value) not in _CONTAINER_TYPES:
-        return
+    if type(value) in _CONTAINER_TYPES:
+        _scan(value, limit)
+
+
+def _scan(value: Any, limit: int) -> bool:
+    """Check the depth of a container; return whether it holds built-in JSON-like types only.
+
+    "Plain" means that every value and every dictionary key is exactly a ``dict``,
+    ``list``, ``tuple``, ``str``, ``int``, ``float``, ``bool`` or ``None``:
+    :mod:`marshal` copies such a value faithfully.  (It would also accept, and
+    silently turn into ``bytes``, a numpy array or any other buffer object.)
+    """
     level = [value]
+    kinds = [type(value)]
+    plain = True
     depth = 0
     while level:
         depth += 1
         if depth > limit:
             raise ValidationError(f"Value is nested more than {limit} levels deep.")
-        kinds = list(map(type, level))
+        dicts = list(compress(level, map(_is_dict_type, kinds)))
         children = list(
             chain(
-                chain.from_iterable(map(_dict_values, compress(level, map(_is_dict_type, kinds)))),
+                chain.from_iterable(map(_dict_values, dicts)),
                 chain.from_iterable(compress(level, map(_is_sequence_type, kinds))),
             )
         )
-        level = list(compress(children, map(_is_container_type, map(type, children))))
+        child_kinds = list(map(type, children))
+        if plain:
+            plain = _PLAIN_TYPES.issuperset(child_kinds) and _PLAIN_TYPES.issuperset(
+                map(type, chain.from_iterable(dicts))
+            )
+        containers = list(map(_is_container_type, child_kinds))
+        level = list(compress(children, containers))
+        kinds = list(compress(child_kinds, containers))
+    return plain
 
 
 def copy_value(value: Any, limit: int = MAX_DEPTH) -> Any:
-    """Return ``value`` with new lists, dictionaries and tuples, checking its depth.
+    """Return ``value`` with new lists and dictionaries, checking its depth.
 
-    Every other object (strings, numbers, models, numpy arrays, ...) is shared, not
+    Tuples that hold lists or dictionaries are rebuilt around their copies; every
+    other object (strings, numbers, models, numpy arrays, ...) is shared, not
     copied.  Accepts and rejects exactly what :func:`check_depth` does.
 
     Args:
@@ -93,13 +115,11 @@ def copy_value(value: Any, limit: int = MAX_DEPTH) -> Any:
     kind = type(value)
     if kind is not dict and kind is not list and kind is not tuple:
         return value
-    check_depth(value, limit)
-    try:
+    if _scan(value, limit):
         # C speed for the usual payload data (built-in types only); it copies the
         # immutable scalars too, which changes nothing observable
         return _marshal_loads(_marshal_dumps(value))
-    except ValueError:  # an object marshal cannot copy (a model, a lock, a subclass): share it
-        return _copy_container(value, 1, limit)
+    return _copy_container(value, 1, limit)
 
 
 def _copy_container(value: Any, depth: int, limit: int) -> Any:
