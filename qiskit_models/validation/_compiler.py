@@ -591,7 +591,19 @@ def _generate_load(binding: Binding) -> Optional[LoadFunction]:
         key, attribute = repr(raw_key), repr(raw_attribute)
         f = source.ref(field, "f")
         source.add(1, f"{value} = data.get({key}, MISSING)")
-        if condition is not None:
+        if call is not None and _is_cached_datetime(field):
+            # calibration dates repeat thousands of times: look the text up in the
+            # parse cache inline, and call the full conversion only on a miss
+            cached = source.temp("c")
+            source.add(1, f"{cached} = {source.ref(_DATETIMES.get, 'cached_datetime')}({value}) if type({value}) is str else None")
+            source.add(1, f"if {cached} is not None:")
+            source.add(2, f"out[{attribute}] = {cached}")
+            source.add(1, f"elif {value} is not MISSING:")
+            source.add(2, "try:")
+            source.add(3, f"out[{attribute}] = {_sub(call, value)}")
+            source.add(2, "except (Fallback, ValidationError):")
+            _slow_load(source, 3, f, value, key, attribute)
+        elif condition is not None:
             # the condition is false for MISSING and for None
             source.add(1, f"if {_sub(condition, value)}:")
             source.add(2, f"out[{attribute}] = {value}")
@@ -651,6 +663,11 @@ def _generate_load(binding: Binding) -> Optional[LoadFunction]:
         source.add(2, "return obj")
     source.add(1, f"return {source.ref(binding.build, 'build')}(out)")
     return source.build("load")
+
+
+def _is_cached_datetime(field: Any) -> bool:
+    """Whether a field loads ISO 8601 text through the date-time parse cache, with nothing else to check."""
+    return _is(field, "DateTime") and field.format in (None, "iso", "iso8601") and not field.validators
 
 
 def _slow_load(source: _Source, indent: int, field: str, value: str, key: str, attribute: str) -> None:
