@@ -198,3 +198,19 @@ def test_every_kind_compiles():
         from qiskit_models.validation._compiler import compile_check, compile_dump, compile_load
 
         assert compile_load(binding) and compile_dump(binding) and compile_check(binding), model
+
+
+#: Items of pulse-sample lists, odd ones included: pairs of mixed numbers, bools,
+#: non-finite and huge numbers, strings, tuples, and lists of the wrong length.
+sample_items = st.one_of(
+    st.lists(st.one_of(st.floats(), st.integers(), st.booleans(), st.just(10**400), st.just("1")), min_size=0, max_size=3),
+    st.tuples(st.floats(allow_nan=False), st.floats(allow_nan=False)),
+    st.just(1.5),
+    st.just(0.25 - 0.5j),
+)
+
+
+@given(st.lists(sample_items, max_size=6))
+def test_sample_lists_of_any_shape_agree(samples):
+    """The C-level check of pulse samples (the largest data of every payload) agrees item by item."""
+    assert_same(lambda: Leaf.from_dict({"name": "x", "samples": samples}))

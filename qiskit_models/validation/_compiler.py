@@ -92,7 +92,6 @@ def _complex_pair(value: Any) -> Optional[complex]:
 
 _NUMBER_TYPES = frozenset({float, int})
 _LIST_TYPE = frozenset({list})
-_PAIR_LENGTH = frozenset({2})
 
 
 def _complex_list(value: Any) -> Optional[List[complex]]:
@@ -104,14 +103,16 @@ def _complex_list(value: Any) -> Optional[List[complex]]:
     if type(value) is not list or not value:
         return None
     try:
-        if not _LIST_TYPE.issuperset(map(type, value)) or not _PAIR_LENGTH.issuperset(map(len, value)):
+        if not _LIST_TYPE.issuperset(map(type, value)):
             return None
-        if not _NUMBER_TYPES.issuperset(map(type, chain.from_iterable(value))):
+        numbers = list(chain.from_iterable(value))
+        # twice as many numbers as items, and complex() takes at most two: every item is a pair
+        if len(numbers) != 2 * len(value) or not _NUMBER_TYPES.issuperset(map(type, numbers)):
             return None
-        total = sum(chain.from_iterable(value))  # NaN or infinity anywhere makes it non-finite
+        total = sum(numbers)  # NaN or infinity anywhere makes it non-finite
         if total - total != 0:
             return None
-        return list(starmap(complex, value))  # each item is a checked [re, im] pair of numbers
+        return list(starmap(complex, value))
     except (TypeError, ValueError, OverflowError):  # overflow: an int too large for a float
         return None
 
