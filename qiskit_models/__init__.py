@@ -8,9 +8,9 @@ and re-exported from this package.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, List
+from typing import TYPE_CHECKING
 
+from qiskit_models._lazy import lazy_dir, lazy_getattr
 from qiskit_models.exceptions import QiskitModelsError
 from qiskit_models.validation import (
     BaseModel,
@@ -115,15 +115,6 @@ __all__ = [
 # Defined for the interpreter only: type checkers see the names imported above,
 # and a module ``__getattr__`` would make every unknown name ``Any`` for them.
 if not TYPE_CHECKING:
+    __getattr__ = lazy_getattr(__name__, _LAZY, globals())
 
-    def __getattr__(name: str) -> Any:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(import_module(module), name)
-        globals()[name] = value
-        return value
-
-
-def __dir__() -> List[str]:
-    return sorted(set(globals()) | set(__all__))
+__dir__ = lazy_dir(globals(), __all__)

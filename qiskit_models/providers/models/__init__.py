@@ -9,8 +9,9 @@ Each family module is imported on first use of one of its names, so that
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, List
+from typing import TYPE_CHECKING
+
+from qiskit_models._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names, for type checkers and editors
     from qiskit_models.providers.models.backendconfiguration import (
@@ -130,15 +131,6 @@ __all__ = [
 # Defined for the interpreter only: type checkers see the names imported above,
 # and a module ``__getattr__`` would make every unknown name ``Any`` for them.
 if not TYPE_CHECKING:
+    __getattr__ = lazy_getattr(__name__, _LOCATIONS, globals())
 
-    def __getattr__(name: str) -> Any:
-        module = _LOCATIONS.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(import_module(module), name)
-        globals()[name] = value
-        return value
-
-
-def __dir__() -> List[str]:
-    return sorted(set(globals()) | set(__all__))
+__dir__ = lazy_dir(globals(), __all__)
