@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import time
 from dataclasses import dataclass, field
@@ -91,11 +92,27 @@ def _iter_files(paths: Sequence[str]) -> Iterator[Tuple[str, Optional[str]]]:
             if not found:
                 yield path, "no .json files in this directory"
             for name in found:
-                yield name, None
-        elif os.path.exists(path):
-            yield path, None
+                yield name, _not_regular(name)
+        elif os.path.lexists(path):
+            yield path, _not_regular(path)
         else:
             yield path, "no such file or directory"
+
+
+def _not_regular(path: str) -> Optional[str]:
+    """The problem of a path that is not a regular file (a FIFO would block reading), else ``None``."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # a broken link or an unreadable entry: reading it reports why
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _printable(text: str) -> str:
+    """``text`` with control and other unprintable characters escaped, for a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else char.encode("unicode_escape", "backslashreplace").decode("ascii") for char in text)
 
 
 def _read_payload(path: str) -> Tuple[Any, Optional[str]]:
@@ -157,17 +174,18 @@ def check_file(path: str, model: Optional[Type[BaseModel]] = None, roundtrip: bo
 
 def _print_text(result: FileResult, out: TextIO) -> None:
     model = f" ({result.model})" if result.model else ""
+    path = _printable(result.path)
     if result.ok:
-        out.write(f"ok      {result.path}{model}\n")
+        out.write(f"ok      {path}{model}\n")
         return
     if result.problem is not None:
-        out.write(f"FAILED  {result.path}: {result.problem}\n")
+        out.write(f"FAILED  {path}: {_printable(result.problem)}\n")
         return
-    out.write(f"FAILED  {result.path}{model}\n")
+    out.write(f"FAILED  {path}{model}\n")
     for where, message in result.errors:
-        out.write(f"          {where}: {message}\n")
+        out.write(f"          {_printable(where)}: {_printable(message)}\n")
     for difference in result.roundtrip:
-        out.write(f"          round trip: {difference}\n")
+        out.write(f"          round trip: {_printable(difference)}\n")
 
 
 def resolve_model(name: str) -> Type[BaseModel]:
@@ -194,20 +212,27 @@ def resolve_model(name: str) -> Type[BaseModel]:
         return model
     import importlib
 
+    from qiskit_models.validation._binding import BINDING_ATTRIBUTE
+
     module_name, _, attribute = name.partition(":")
+    if not all(module_name.split(".")) or not all(attribute.split(".")):
+        raise LookupError(f"{name!r} is not of the form package.module:ClassName")
     if os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
     try:
         found: Any = importlib.import_module(module_name)
-    except ImportError as error:
-        raise LookupError(f"cannot import {module_name!r} ({error})") from None
+    except Exception as error:  # noqa: BLE001 - whatever the plugin's module raises while importing
+        detail = str(error) if isinstance(error, ImportError) else f"{type(error).__name__}: {error}"
+        raise LookupError(f"cannot import {module_name!r} ({detail})") from None
     for part in attribute.split("."):
         try:
             found = getattr(found, part)
         except AttributeError:
             raise LookupError(f"{module_name!r} has no {attribute!r}") from None
-    if not (isinstance(found, type) and issubclass(found, BaseModel) and hasattr(found, "from_dict")):
+    if not (isinstance(found, type) and issubclass(found, BaseModel)):
         raise LookupError(f"{name!r} is not a model class")
+    if getattr(found, BINDING_ATTRIBUTE, None) is None:
+        raise LookupError(f"{name!r} is not bound to a schema (decorate it with @bind_schema)")
     return found
 
 
@@ -225,7 +250,7 @@ def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results = []
     for number, (path, problem) in enumerate(files, 1):
         if show_progress:
-            err.write(f"\r[{number}/{len(files)}] {path[-60:]:<60}")
+            err.write(f"\r[{number}/{len(files)}] {_printable(path)[-60:]:<60}")
             err.flush()
         result = FileResult(path, problem=problem) if problem else check_file(path, model, args.roundtrip)
         results.append(result)
@@ -243,7 +268,8 @@ def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         json.dump({"results": [result.as_json() for result in results], "summary": summary}, out, indent=2)
         out.write("\n")
     elif not args.quiet:
-        out.write(f"{len(results)} files: {passed} passed, {failed} failed ({seconds:.2f} s)\n")
+        noun = "file" if len(results) == 1 else "files"
+        out.write(f"{len(results)} {noun}: {passed} passed, {failed} failed ({seconds:.2f} s)\n")
     return EXIT_OK if failed == 0 and results else EXIT_FAILED
 
 

@@ -267,3 +267,28 @@ def test_a_file_without_read_permission(tmp_path, monkeypatch):
     report = json.loads(out)
     assert status == 1 and report["summary"]["failed"] == 9
     assert {result["path"]: result["ok"] for result in report["results"]}[locked] is False
+
+
+def test_a_fifo_is_reported_not_read(tmp_path):
+    """Reading a FIFO would block until a writer comes: it is not a regular file."""
+    (tmp_path / "ok.json").write_text(json.dumps({"job_id": "j", "status": "DONE", "status_msg": "m"}))
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    for paths in ([str(tmp_path)], [str(fifo), str(tmp_path / "ok.json")]):
+        status, out, err = run("check", *paths)
+        assert status == 1 and err == ""
+        lines = out.splitlines()
+        assert f"FAILED  {fifo}: not a regular file" in lines
+        assert f"ok      {tmp_path / 'ok.json'} (JobStatus)" in lines
+        assert lines[-1].startswith("2 files: 1 passed, 1 failed")
+
+
+def test_control_characters_in_names_and_messages_are_escaped(tmp_path):
+    """A file name or a payload value cannot send escape sequences to the terminal."""
+    bad = tmp_path / "bad\x1b[31mname.json"
+    bad.write_text(json.dumps({"job_id": "j", "status": "\x1b[2J", "status_msg": "m"}))
+    status, out, _ = run("check", str(bad))
+    assert status == 1 and "\x1b" not in out
+    assert out.splitlines()[0] == f"FAILED  {tmp_path}/bad\\x1b[31mname.json (JobStatus)"
+    assert "\\x1b[2J" in out.splitlines()[1]
+    assert out.splitlines()[-1].startswith("1 file: 0 passed, 1 failed")

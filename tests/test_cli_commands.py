@@ -92,6 +92,10 @@ PLUGIN = textwrap.dedent(
 
 
     NOT_A_MODEL = 3
+
+
+    class Unbound(BaseModel):
+        """A model class nobody bound."""
     '''
 )
 
@@ -99,10 +103,13 @@ PLUGIN = textwrap.dedent(
 @pytest.fixture
 def plugin_module(tmp_path, monkeypatch):
     (tmp_path / "qm_test_plugin.py").write_text(PLUGIN)
+    (tmp_path / "qm_broken_plugin.py").write_text("raise RuntimeError('the plugin needs a token')\n")
+    (tmp_path / "qm_syntax_plugin.py").write_text("def (:\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "path", list(sys.path))
     yield "qm_test_plugin"
-    sys.modules.pop("qm_test_plugin", None)
+    for name in ("qm_test_plugin", "qm_broken_plugin", "qm_syntax_plugin"):
+        sys.modules.pop(name, None)
 
 
 def test_plugin_models_by_import_path(plugin_module, tmp_path):
@@ -126,11 +133,24 @@ def test_plugin_models_by_import_path(plugin_module, tmp_path):
         ("qm_test_plugin:Nope", "qiskit-models: 'qm_test_plugin' has no 'Nope'\n"),
         ("qm_test_plugin:NOT_A_MODEL", "qiskit-models: 'qm_test_plugin:NOT_A_MODEL' is not a model class\n"),
         ("qm_no_such_module:Shots", "qiskit-models: cannot import 'qm_no_such_module' (No module named 'qm_no_such_module')\n"),
+        ("qiskit_models:BaseModel", "qiskit-models: 'qiskit_models:BaseModel' is not bound to a schema (decorate it with @bind_schema)\n"),
+        ("qm_test_plugin:Unbound", "qiskit-models: 'qm_test_plugin:Unbound' is not bound to a schema (decorate it with @bind_schema)\n"),
+        (":", "qiskit-models: ':' is not of the form package.module:ClassName\n"),
+        (".x:Y", "qiskit-models: '.x:Y' is not of the form package.module:ClassName\n"),
+        ("qm_test_plugin:", "qiskit-models: 'qm_test_plugin:' is not of the form package.module:ClassName\n"),
+        ("qm_test_plugin:Shots.", "qiskit-models: 'qm_test_plugin:Shots.' is not of the form package.module:ClassName\n"),
+        ("qm_broken_plugin:Shots", "qiskit-models: cannot import 'qm_broken_plugin' (RuntimeError: the plugin needs a token)\n"),
     ],
 )
 def test_bad_import_paths_are_usage_errors(plugin_module, tmp_path, name, message):
     assert run("check", "--model", name, str(tmp_path)) == (2, "", message)
     assert run("schema", name) == (2, "", message)
+
+
+def test_a_plugin_module_with_a_syntax_error_is_a_usage_error(plugin_module, tmp_path):
+    status, out, err = run("check", "--model", "qm_syntax_plugin:Shots", str(tmp_path))
+    assert (status, out) == (2, "")
+    assert err.startswith("qiskit-models: cannot import 'qm_syntax_plugin' (SyntaxError: ") and err.count("\n") == 1
 
 
 def test_resolve_model():

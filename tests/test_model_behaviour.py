@@ -316,3 +316,28 @@ def test_payload_keys_named_like_the_parameters_of_init_are_data(model, both_pat
     assert constructed.to_dict() == {"name": "ada", "self": 1, "cls": 3, "kwargs": 4, "args": 5}
     assert pickle.loads(pickle.dumps(loaded)) == loaded
 
+
+
+def test_str_and_int_enum_members_are_written_as_their_values():
+    """str() of a str-based enum member is its name: to_dict must write the member's text."""
+    import enum
+
+    from qiskit_models import JobStatus
+
+    class State(str, enum.Enum):
+        DONE = "DONE"
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    payload = {"job_id": "j", "status": State.DONE, "status_msg": "m", "extra": [State.DONE, {State.DONE: Level.HIGH}]}
+    expected = {"job_id": "j", "status": "DONE", "status_msg": "m", "extra": ["DONE", {"DONE": 3}]}
+    loaded = JobStatus.from_dict(payload)
+    assert type(loaded.status) is str and loaded.status == "DONE"
+    dumped = loaded.to_dict()
+    assert dumped == expected
+    assert [type(value) for value in (dumped["status"], dumped["extra"][0], *dumped["extra"][1], *dumped["extra"][1].values())] == [str, str, str, int]
+    constructed = JobStatus(job_id="j", status=State.DONE, status_msg="m", extra=[State.DONE])
+    assert constructed.status is State.DONE  # construction checks without converting
+    assert constructed.to_dict() == {"job_id": "j", "status": "DONE", "status_msg": "m", "extra": ["DONE"]}
+    assert JobStatus.from_dict(constructed.to_dict()) == constructed

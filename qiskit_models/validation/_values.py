@@ -180,10 +180,8 @@ def _container_to_json(value: Any) -> JSONValue:
         # JSON-compatible keys other than strings are kept (json.dumps writes them as strings)
         result: Dict[Any, JSONValue] = {}
         for key, item in value.items():
-            if not isinstance(key, _JSON_KEY_TYPES):
-                raise ValidationError(
-                    {repr(key): [f"Key of type {type(key).__name__} cannot be written as JSON."]}
-                )
+            if type(key) is not str:
+                key = _json_key(key)
             try:
                 result[key] = to_json(item)
             except ValidationError as error:
@@ -198,17 +196,32 @@ def _container_to_json(value: Any) -> JSONValue:
     return items
 
 
+def _json_key(key: Any) -> Any:
+    """A dictionary key as a built-in JSON key type (an enum member becomes its value)."""
+    if key is None or type(key) in _JSON_KEY_TYPES:
+        return key
+    if isinstance(key, bool):
+        return bool(key)
+    if isinstance(key, str):
+        return str.__str__(key)
+    if isinstance(key, int):
+        return int.__index__(key)
+    if isinstance(key, float):
+        return float.__float__(key)
+    raise ValidationError({repr(key): [f"Key of type {type(key).__name__} cannot be written as JSON."]})
+
+
 def _other_to_json(value: Any) -> JSONValue:
     if isinstance(value, _model_type()):
         return value._dump_payload()
     if isinstance(value, bool):
         return bool(value)
-    if isinstance(value, str):
-        return str(value)
+    if isinstance(value, str):  # a subclass such as a str-based enum member: its text
+        return str.__str__(value)
     if isinstance(value, int):
-        return int(value)
+        return int.__index__(value)
     if isinstance(value, float):
-        return float(value)
+        return float.__float__(value)
     if isinstance(value, complex):
         return [to_json(value.real), to_json(value.imag)]
     if isinstance(value, datetime):

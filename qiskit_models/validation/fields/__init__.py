@@ -88,13 +88,15 @@ class String(_fields.String, ModelTypeValidator):
     def _deserialize(self, value: Any, attr: Optional[str], data: Any, **kwargs: Any) -> Any:
         if not isinstance(value, str):
             raise self.make_error("invalid")
-        return value
+        # a str subclass (a str-based enum member) becomes its text: str() would
+        # give the member's name for an enum
+        return value if type(value) is str else str.__str__(value)
 
     def _serialize(self, value: Any, attr: Optional[str], obj: Any, **kwargs: Any) -> Any:
         if value is None or type(value) is str:
             return value
         if isinstance(value, str):
-            return str(value)
+            return str.__str__(value)
         raise self.cannot_write(value, "a string")
 
 
