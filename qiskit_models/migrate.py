@@ -44,6 +44,7 @@ __all__ = [
     "LEGACY_PACKAGES",
     "Note",
     "SourceMigration",
+    "diff_bytes",
     "migrate_file",
     "migrate_source",
     "python_files",
@@ -333,6 +334,7 @@ class FileMigration:
     original: Optional[str] = None
     result: Optional[SourceMigration] = None
     problem: Optional[str] = None
+    encoding: str = "utf-8"
 
     @property
     def changed(self) -> bool:
@@ -340,14 +342,38 @@ class FileMigration:
         return self.result is not None and self.result.text != self.original
 
     def diff(self) -> str:
-        """Return the changes as a unified diff (``a/PATH``, ``b/PATH``), empty if none."""
+        """Return the changes as a unified diff (``a/PATH``, ``b/PATH``), empty if none.
+
+        ``PATH`` is relative to the current directory, so that ``git apply`` and
+        ``patch -p1`` find the file.  The lines are the file's bytes decoded as
+        UTF-8 with ``surrogateescape`` (a byte-order mark included): written
+        with :func:`diff_bytes`, the diff applies to files in any encoding.
+        """
         if not self.changed:
             return ""
         assert self.original is not None and self.result is not None
-        lines = difflib.unified_diff(
-            _lines(self.original), _lines(self.result.text), f"a/{self.path}", f"b/{self.path}"
-        )
+        before, after = (_as_bytes_text(text, self.encoding) for text in (self.original, self.result.text))
+        name = _relative(self.path)
+        lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}")
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def diff_bytes(diff: str) -> bytes:
+    """The bytes of a diff made by :meth:`FileMigration.diff`, as the files hold them."""
+    return diff.encode("utf-8", "surrogateescape")
+
+
+def _as_bytes_text(text: str, encoding: str) -> str:
+    """``text`` as the file stores it, decoded byte for byte (UTF-8, other bytes escaped)."""
+    return text.encode(encoding).decode("utf-8", "surrogateescape")
+
+
+def _relative(path: str) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return path
+    return relative.replace(os.sep, "/")
 
 
 def _lines(text: str) -> List[str]:
@@ -370,6 +396,7 @@ def migrate_file(path: str, write: bool = False) -> FileMigration:
             data = handle.read()
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         migration.original = data.decode(encoding)
+        migration.encoding = encoding
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as error:
         migration.problem = f"cannot read the file ({error})"
         return migration
@@ -421,6 +448,17 @@ def python_files(paths: Sequence[str]) -> Iterator[str]:
                     yield os.path.join(root, name)
 
 
+def _write_diff(diff: str, out: TextIO) -> None:
+    """Write a diff with the files' own bytes when ``out`` is a byte stream underneath."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(diff.encode("utf-8", "backslashreplace").decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(diff_bytes(diff))
+    buffer.flush()
+
+
 def run(paths: Sequence[str], write: bool, out: TextIO, err: TextIO) -> int:
     """Migrate files and report, as the ``qiskit-models migrate`` command does.
 
@@ -453,7 +491,7 @@ def run(paths: Sequence[str], write: bool, out: TextIO, err: TextIO) -> int:
             changed += 1
             statements += migration.result.rewritten
             if not write:
-                out.write(migration.diff())
+                _write_diff(migration.diff(), out)
         for note in migration.result.notes:
             notes += 1
             err.write(f"{path}:{note.line}:{note.column}: left unchanged: {note.message}\n")

@@ -142,8 +142,8 @@ def test_dry_run_prints_the_exact_diff_and_changes_nothing(plugin, monkeypatch):
         "--- a/myplugin/sub/windows.py\n",
         "+++ b/myplugin/sub/windows.py\n",
         "@@ -1,3 +1,3 @@\n",
-        "-from qiskit.validation import fields\r\n",
-        "+from qiskit_models.validation import fields\r\n",
+        "-\ufefffrom qiskit.validation import fields\r\n",  # the byte-order mark too, so that the diff applies
+        "+\ufefffrom qiskit_models.validation import fields\r\n",
         " NAME = 'é'\r\n",
         " print(fields)\n",
         "\\ No newline at end of file\n",
@@ -272,3 +272,36 @@ def test_migrate_source(before, after):
 def test_python_files_walks_in_order_and_skips_what_is_not_source(plugin):
     found = [path[len(str(plugin)) + 1 :] for path in python_files([str(plugin)])]
     assert found == ["__init__.py", "models.py", "sub/windows.py"]
+
+
+def test_the_diff_holds_the_files_own_bytes_in_a_real_process(tmp_path):
+    """A byte-order mark and a latin-1 file: every context and removed line is the file's own bytes."""
+    source = tmp_path / "src"
+    source.mkdir()
+    files = {
+        "bom.py": b"\xef\xbb\xbffrom qiskit.validation import BaseModel\r\nx = 1\r\n",
+        "latin.py": b"# -*- coding: latin-1 -*-\n# caf\xe9\nfrom qiskit.providers.models import JobStatus\n",
+    }
+    for name, data in files.items():
+        (source / name).write_bytes(data)
+    completed = subprocess.run(
+        [sys.executable, "-m", "qiskit_models", "migrate", str(source)], cwd=tmp_path, capture_output=True, check=False
+    )
+    assert completed.returncode == 1
+    diff = completed.stdout
+    assert diff.splitlines(keepends=True) == [
+        b"--- a/src/bom.py\n",
+        b"+++ b/src/bom.py\n",
+        b"@@ -1,2 +1,2 @@\n",
+        b"-\xef\xbb\xbffrom qiskit.validation import BaseModel\r\n",
+        b"+\xef\xbb\xbffrom qiskit_models.validation import BaseModel\r\n",
+        b" x = 1\r\n",
+        b"--- a/src/latin.py\n",
+        b"+++ b/src/latin.py\n",
+        b"@@ -1,3 +1,3 @@\n",
+        b" # -*- coding: latin-1 -*-\n",
+        b" # caf\xe9\n",
+        b"-from qiskit.providers.models import JobStatus\n",
+        b"+from qiskit_models.providers.models import JobStatus\n",
+    ]
+    assert {name: (source / name).read_bytes() for name in files} == files  # a dry run
