@@ -265,7 +265,8 @@ def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = len(results) - passed
     if args.format == "json":
         summary = {"files": len(results), "passed": passed, "failed": failed, "seconds": round(seconds, 3)}
-        json.dump({"results": [result.as_json() for result in results], "summary": summary}, out, indent=2)
+        shown = [result.as_json() for result in results if not (args.quiet and result.ok)]
+        json.dump({"results": shown, "summary": summary}, out, indent=2)
         out.write("\n")
     elif not args.quiet:
         noun = "file" if len(results) == 1 else "files"

@@ -137,6 +137,10 @@ def test_json_format_and_quiet():
     assert status == 1
     assert all(not line.startswith("ok") for line in out.splitlines())
     assert out.splitlines()[0].startswith("FAILED")
+    status, out, _ = run("check", "--quiet", "--format", "json", str(EXAMPLES))
+    quiet = json.loads(out)
+    assert status == 1 and quiet["results"] == failed
+    assert {key: value for key, value in quiet["summary"].items() if key != "seconds"} == {"files": 8, "passed": 6, "failed": 2}
 
 
 def test_python_dash_m():
