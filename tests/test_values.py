@@ -17,12 +17,24 @@ def nested(depth: int, kinds=(list, dict, tuple)) -> object:
     return value
 
 
+@pytest.mark.parametrize("walk", [check_depth, copy_value])
 @pytest.mark.parametrize("kinds", [(list,), (dict,), (tuple,), (list, dict, tuple)])
-def test_depth_limit_is_exact(kinds):
-    check_depth(nested(MAX_DEPTH, kinds))
+def test_depth_limit_is_exact(kinds, walk):
+    value = nested(MAX_DEPTH, kinds)
+    walk(value)
     with pytest.raises(ValidationError) as error:
-        check_depth(nested(MAX_DEPTH + 1, kinds))
+        walk(nested(MAX_DEPTH + 1, kinds))
     assert error.value.messages == [f"Value is nested more than {MAX_DEPTH} levels deep."]
+    if walk is copy_value:
+        assert copy_value(value) == value
+
+
+@pytest.mark.parametrize("walk", [check_depth, copy_value])
+def test_a_deep_branch_beside_shallow_ones_is_found(walk):
+    """The depth of the deepest branch counts, wherever it is."""
+    walk({"a": [1, 2], "b": {"c": nested(MAX_DEPTH - 2)}})
+    with pytest.raises(ValidationError):
+        walk({"a": [1, 2], "b": {"c": nested(MAX_DEPTH - 1)}, "d": 3})
 
 
 def test_wide_values_and_scalars_pass():
@@ -31,14 +43,15 @@ def test_wide_values_and_scalars_pass():
         check_depth(scalar)
 
 
-def test_very_deep_value_is_rejected_without_recursion():
+@pytest.mark.parametrize("walk", [check_depth, copy_value])
+def test_very_deep_value_is_rejected_without_recursion(walk):
     value: list = []
     inner = value
     for _ in range(100_000):
         inner.append([])
         inner = inner[0]
     with pytest.raises(ValidationError):
-        check_depth(value)
+        walk(value)
 
 
 def test_to_json_copies_containers_and_keeps_scalars():
@@ -64,7 +77,7 @@ def _shared_objects():
 
 @pytest.mark.parametrize("index", range(7))
 def test_copy_value_shares_every_object_that_is_not_a_list_dict_or_tuple(index):
-    """marshal copies built-in data fast, but would turn buffer objects into bytes."""
+    """Only lists, dicts and tuples are copied: a buffer object (numpy array, bytearray) stays itself."""
     obj = _shared_objects()[index]
     value = {"outer": [1, {"inner": (obj, "s")}], "key": obj}
     copy = copy_value(value)

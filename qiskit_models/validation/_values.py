@@ -16,8 +16,6 @@ than lists, dictionaries and tuples keep their identity); this module
 from __future__ import annotations
 
 from datetime import date, datetime
-from itertools import chain, compress
-from marshal import dumps as _marshal_dumps, loads as _marshal_loads
 from typing import TYPE_CHECKING, Any, Dict, Mapping, Type
 
 from marshmallow import ValidationError
@@ -33,22 +31,16 @@ __all__ = ["MAX_DEPTH", "check_depth", "copy_value", "to_json"]
 #: The deepest nesting of lists and dictionaries accepted in a pass-through value.
 MAX_DEPTH = 100
 
-_CONTAINERS = (dict, list, tuple)
-_CONTAINER_TYPES = frozenset(_CONTAINERS)
-_is_container_type = _CONTAINER_TYPES.__contains__
-_is_dict_type = frozenset({dict}).__contains__
-_is_sequence_type = frozenset({list, tuple}).__contains__
-_dict_values = dict.values
+_CONTAINER_TYPES = frozenset({dict, list, tuple})
 _JSON_KEY_TYPES = (str, int, float, bool, type(None))
-_PLAIN_TYPES = frozenset({dict, list, tuple, str, int, float, bool, type(None)})
 
 
 def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
     """Reject a value whose lists and dictionaries nest deeper than ``limit`` levels.
 
-    The value is walked level by level with C-level iteration (``map``,
-    ``compress``, ``chain``), so wide payloads such as a device's ``channels``
-    cost little, and deep ones stop at ``limit`` levels.
+    Containers of scalars, the bulk of real payloads, are passed over with one
+    C-level type check; deep values stop at ``limit`` levels, so the recursion
+    stays far below Python's limit.
 
     Args:
         value: any value.
@@ -58,41 +50,23 @@ def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
         ValidationError: the value nests too deeply.
     """
     if type(value) in _CONTAINER_TYPES:
-        _scan(value, limit)
+        _check_container(value, 1, limit)
 
 
-def _scan(value: Any, limit: int) -> bool:
-    """Check the depth of a container; return whether it holds built-in JSON-like types only.
+def _too_deep(limit: int) -> ValidationError:
+    return ValidationError(f"Value is nested more than {limit} levels deep.")
 
-    "Plain" means that every value and every dictionary key is exactly a ``dict``,
-    ``list``, ``tuple``, ``str``, ``int``, ``float``, ``bool`` or ``None``:
-    :mod:`marshal` copies such a value faithfully.  (It would also accept, and
-    silently turn into ``bytes``, a numpy array or any other buffer object.)
-    """
-    level = [value]
-    kinds = [type(value)]
-    plain = True
-    depth = 0
-    while level:
-        depth += 1
-        if depth > limit:
-            raise ValidationError(f"Value is nested more than {limit} levels deep.")
-        dicts = list(compress(level, map(_is_dict_type, kinds)))
-        children = list(
-            chain(
-                chain.from_iterable(map(_dict_values, dicts)),
-                chain.from_iterable(compress(level, map(_is_sequence_type, kinds))),
-            )
-        )
-        child_kinds = list(map(type, children))
-        if plain:
-            plain = _PLAIN_TYPES.issuperset(child_kinds) and _PLAIN_TYPES.issuperset(
-                map(type, chain.from_iterable(dicts))
-            )
-        containers = list(map(_is_container_type, child_kinds))
-        level = list(compress(children, containers))
-        kinds = list(compress(child_kinds, containers))
-    return plain
+
+def _check_container(value: Any, depth: int, limit: int) -> None:
+    if depth > limit:
+        raise _too_deep(limit)
+    depth += 1
+    items = value.values() if type(value) is dict else value
+    if _CONTAINER_TYPES.isdisjoint(map(type, items)):  # the common case: scalars only
+        return
+    for item in items:
+        if type(item) in _CONTAINER_TYPES:
+            _check_container(item, depth, limit)
 
 
 def copy_value(value: Any, limit: int = MAX_DEPTH) -> Any:
@@ -112,30 +86,26 @@ def copy_value(value: Any, limit: int = MAX_DEPTH) -> Any:
     Raises:
         ValidationError: the value nests too deeply.
     """
-    kind = type(value)
-    if kind is not dict and kind is not list and kind is not tuple:
+    if type(value) not in _CONTAINER_TYPES:
         return value
-    if _scan(value, limit):
-        # C speed for the usual payload data (built-in types only); it copies the
-        # immutable scalars too, which changes nothing observable
-        return _marshal_loads(_marshal_dumps(value))
     return _copy_container(value, 1, limit)
 
 
 def _copy_container(value: Any, depth: int, limit: int) -> Any:
     # recursion is bounded by ``limit``: deeper values are rejected on the way down
     if depth > limit:
-        raise ValidationError(f"Value is nested more than {limit} levels deep.")
+        raise _too_deep(limit)
     depth += 1
     if type(value) is dict:
+        if _CONTAINER_TYPES.isdisjoint(map(type, value.values())):  # scalars only: a C-level copy
+            return value.copy()
         result = {}
         for key, item in value.items():
-            kind = type(item)
-            result[key] = _copy_container(item, depth, limit) if kind is dict or kind is list or kind is tuple else item
+            result[key] = _copy_container(item, depth, limit) if type(item) in _CONTAINER_TYPES else item
         return result
     if _CONTAINER_TYPES.isdisjoint(map(type, value)):  # the common case: a list of scalars
         return value[:] if type(value) is list else value
-    items = [_copy_container(item, depth, limit) if type(item) in _CONTAINERS else item for item in value]
+    items = [_copy_container(item, depth, limit) if type(item) in _CONTAINER_TYPES else item for item in value]
     return items if type(value) is list else tuple(items)
 
 
