@@ -221,7 +221,7 @@ def resolve_model(name: str) -> Type[BaseModel]:
         sys.path.insert(0, os.getcwd())
     try:
         found: Any = importlib.import_module(module_name)
-    except Exception as error:  # noqa: BLE001 - whatever the plugin's module raises while importing
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - whatever the plugin's module raises while importing
         detail = str(error) if isinstance(error, ImportError) else f"{type(error).__name__}: {error}"
         raise LookupError(f"cannot import {module_name!r} ({detail})") from None
     for part in attribute.split("."):
@@ -238,7 +238,7 @@ def resolve_model(name: str) -> Type[BaseModel]:
 
 def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     model = None
-    if args.model:
+    if args.model is not None:
         try:
             model = resolve_model(args.model)
         except LookupError as error:

@@ -354,7 +354,9 @@ class FileMigration:
         assert self.original is not None and self.result is not None
         before, after = (_as_bytes_text(text, self.encoding) for text in (self.original, self.result.text))
         name = _relative(self.path)
-        lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}")
+        # a tab ends a name with spaces, as git writes it, so that patch reads the whole name
+        end = "\t" if any(char.isspace() for char in name) else ""
+        lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}{end}", f"b/{name}{end}")
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 

@@ -105,10 +105,11 @@ def plugin_module(tmp_path, monkeypatch):
     (tmp_path / "qm_test_plugin.py").write_text(PLUGIN)
     (tmp_path / "qm_broken_plugin.py").write_text("raise RuntimeError('the plugin needs a token')\n")
     (tmp_path / "qm_syntax_plugin.py").write_text("def (:\n")
+    (tmp_path / "qm_exiting_plugin.py").write_text("import sys\nsys.exit(3)\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "path", list(sys.path))
     yield "qm_test_plugin"
-    for name in ("qm_test_plugin", "qm_broken_plugin", "qm_syntax_plugin"):
+    for name in ("qm_test_plugin", "qm_broken_plugin", "qm_syntax_plugin", "qm_exiting_plugin"):
         sys.modules.pop(name, None)
 
 
@@ -140,6 +141,7 @@ def test_plugin_models_by_import_path(plugin_module, tmp_path):
         ("qm_test_plugin:", "qiskit-models: 'qm_test_plugin:' is not of the form package.module:ClassName\n"),
         ("qm_test_plugin:Shots.", "qiskit-models: 'qm_test_plugin:Shots.' is not of the form package.module:ClassName\n"),
         ("qm_broken_plugin:Shots", "qiskit-models: cannot import 'qm_broken_plugin' (RuntimeError: the plugin needs a token)\n"),
+        ("qm_exiting_plugin:Shots", "qiskit-models: cannot import 'qm_exiting_plugin' (SystemExit: 3)\n"),
     ],
 )
 def test_bad_import_paths_are_usage_errors(plugin_module, tmp_path, name, message):
@@ -222,3 +224,8 @@ def test_exit_statuses(tmp_path):
     assert run("check")[0] == 2  # no PATH
     assert run("nope")[0] == 2
     assert run("--version")[0] == 0
+
+
+def test_an_empty_model_name_is_a_usage_error(tmp_path):
+    status, out, err = run("check", "--model", "", str(tmp_path))
+    assert (status, out) == (2, "") and err.startswith("qiskit-models: unknown model ''; known: ")

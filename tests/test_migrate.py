@@ -305,3 +305,12 @@ def test_the_diff_holds_the_files_own_bytes_in_a_real_process(tmp_path):
         b"+from qiskit_models.providers.models import JobStatus\n",
     ]
     assert {name: (source / name).read_bytes() for name in files} == files  # a dry run
+
+
+def test_a_name_with_a_space_ends_with_a_tab_in_the_headers(tmp_path, monkeypatch):
+    """As git writes it: patch reads a header name up to a tab, else up to the first space."""
+    (tmp_path / "my plugin.py").write_text("from qiskit.validation import fields\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run("migrate", "my plugin.py")
+    assert status == 1
+    assert out.splitlines()[:2] == ["--- a/my plugin.py\t", "+++ b/my plugin.py\t"]

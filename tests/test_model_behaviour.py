@@ -341,3 +341,45 @@ def test_str_and_int_enum_members_are_written_as_their_values():
     assert constructed.status is State.DONE  # construction checks without converting
     assert constructed.to_dict() == {"job_id": "j", "status": "DONE", "status_msg": "m", "extra": ["DONE"]}
     assert JobStatus.from_dict(constructed.to_dict()) == constructed
+
+
+def test_an_ordered_dict_payload_shares_nothing_with_the_model():
+    import json
+    from collections import OrderedDict
+
+    from qiskit_models import JobStatus
+
+    text = '{"job_id": "j", "status": "DONE", "status_msg": "", "extra": {"a": [1]}}'
+    payload = json.loads(text, object_pairs_hook=OrderedDict)
+    job = JobStatus.from_dict(payload)
+    payload["extra"]["a"].append("changed")
+    assert job.extra == {"a": [1]} and type(job.extra) is dict
+    assert job.to_dict() == json.loads(text)
+
+
+def test_a_schema_with_a_pre_load_hook_rejects_a_deep_value_cleanly():
+    from marshmallow import pre_load
+
+    from qiskit_models import ModelValidationError
+    from qiskit_models.validation import BaseModel, BaseSchema, bind_schema, fields
+
+    class RenamingSchema(BaseSchema):
+        name = fields.String(required=True)
+
+        @pre_load
+        def rename(self, data, **kwargs):
+            data["name"] = data.pop("title", data.get("name"))
+            return data
+
+    @bind_schema(RenamingSchema)
+    class Renamed(BaseModel):
+        pass
+
+    deep: list = []
+    inner = deep
+    for _ in range(100_000):
+        inner.append([])
+        inner = inner[0]
+    with pytest.raises(ModelValidationError) as error:
+        Renamed.from_dict({"title": "x", "deep": deep})
+    assert error.value.messages == {"deep": ["Value is nested more than 100 levels deep."]}

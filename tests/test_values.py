@@ -149,3 +149,43 @@ _values = st.recursive(
 @given(_values)
 def test_copy_value_copies_containers_and_shares_everything_else(value):
     _same_structure(copy_value([value]), [value])
+
+
+def test_dict_and_list_subclasses_are_copied_into_plain_containers():
+    """json.loads(..., object_pairs_hook=OrderedDict) gives OrderedDicts: they are dictionaries too."""
+    from collections import OrderedDict, defaultdict
+
+    class Items(list):
+        pass
+
+    inner = [1, 2]
+    value = OrderedDict(a=inner, b=defaultdict(list, c=Items([3, {"d": 4}])))
+    copy = copy_value(value)
+    assert copy == {"a": [1, 2], "b": {"c": [3, {"d": 4}]}}
+    assert [type(copy), type(copy["b"]), type(copy["b"]["c"])] == [dict, dict, list]
+    assert copy["a"] is not inner and copy["b"]["c"][1] is not value["b"]["c"][1]
+    assert list(copy) == ["a", "b"]
+
+
+@pytest.mark.parametrize("walk", [check_depth, copy_value])
+def test_deep_dict_subclasses_are_rejected(walk):
+    from collections import OrderedDict
+
+    value = OrderedDict()
+    inner = value
+    for _ in range(MAX_DEPTH):
+        inner["k"] = OrderedDict()
+        inner = inner["k"]
+    with pytest.raises(ValidationError):
+        walk(value)
+
+
+def test_to_json_writes_list_subclasses_and_named_tuples_as_lists():
+    from collections import namedtuple
+
+    Pair = namedtuple("Pair", "re im")
+
+    class Items(list):
+        pass
+
+    assert to_json({"a": Items([1, Pair(0.5, -0.5)])}) == {"a": [1, [0.5, -0.5]]}

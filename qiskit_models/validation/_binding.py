@@ -26,7 +26,7 @@ from marshmallow.decorators import PRE_LOAD
 
 from qiskit_models.json_types import JSONDict
 from qiskit_models.validation import _compat
-from qiskit_models.validation._values import check_depth, copy_value
+from qiskit_models.validation._values import MAX_DEPTH, check_depth, copy_value
 from qiskit_models.validation.exceptions import ModelValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -145,23 +145,29 @@ def bad_key_message(key: Any) -> str:
     return f"Payload keys must be strings; got {key!r} ({type(key).__name__})."
 
 
-def copy_containers(value: Any) -> Any:
+def copy_containers(value: Any, depth: int = 0) -> Any:
     """Copy the dictionaries and lists of ``value``; leave every other object shared.
 
     Used before running a schema's own ``pre_load`` hooks, which may edit the
     mapping they are given, so that ``from_dict`` never changes its input while
     live objects inside it keep their identity.
 
+    Containers deeper than :data:`MAX_DEPTH` levels are shared, not copied:
+    loading rejects them anyway, and the recursion stays bounded.
+
     Args:
         value: a payload.
+        depth: the nesting level of ``value``.
 
     Returns:
         The copy.
     """
+    if depth > MAX_DEPTH:
+        return value
     if isinstance(value, Mapping):
-        return {key: copy_containers(item) for key, item in value.items()}
-    if type(value) is list:
-        return [copy_containers(item) for item in value]
+        return {key: copy_containers(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copy_containers(item, depth + 1) for item in value]
     return value
 
 

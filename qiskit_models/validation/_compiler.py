@@ -46,7 +46,7 @@ from qiskit_models.validation._binding import (
     is_attribute_key,
 )
 from qiskit_models.validation._datetime import _DATETIMES, WireDateTime, format_datetime, parse_datetime
-from qiskit_models.validation._values import check_depth, copy_value, to_json
+from qiskit_models.validation._values import SCALAR_TYPES, check_depth, copy_value, to_json
 
 __all__ = ["compile_check", "compile_dump", "compile_load"]
 
@@ -448,7 +448,7 @@ def _load_code(field: Any, value: str, source: _Source, body: _Body, indent: int
             key = source.temp("k")
             body.add(indent, f"{result} = dict({value})")
             body.add(indent, f"for {key}, {item} in {result}.items():")
-            body.add(indent + 1, f"if type({item}) in {source.ref((dict, list, tuple), 'containers')}:")
+            body.add(indent + 1, f"if type({item}) not in {source.ref(SCALAR_TYPES, 'scalar_types')}:")
             body.add(indent + 2, f"{result}[{key}] = {source.ref(copy_value, 'copy_value')}({item})")
         else:
             key = source.temp("k")
@@ -645,7 +645,7 @@ def _generate_load(binding: Binding) -> Optional[LoadFunction]:
     source.add(5, "errors = {}")
     source.add(4, f"errors.setdefault('_schema', []).append({source.ref(bad_key_message, 'bad_key_message')}(key))")
     source.add(4, "continue")
-    source.add(3, f"if type(item) in {source.ref((dict, list, tuple), 'containers')}:")
+    source.add(3, f"if type(item) not in {source.ref(SCALAR_TYPES, 'scalar_types')}:")
     source.add(4, "try:")
     source.add(5, f"item = {source.ref(copy_value, 'copy_value')}(item)")
     source.add(4, "except ValidationError as error:")
@@ -951,7 +951,7 @@ def _check_code(field: Any, value: str, source: _Source, body: _Body, indent: in
         item = source.temp("y")
         if field.value_field is None:
             body.add(indent, f"for {item} in {value}.values():")
-            body.add(indent + 1, f"if type({item}) in {source.ref((dict, list, tuple), 'containers')}:")
+            body.add(indent + 1, f"if type({item}) not in {source.ref(SCALAR_TYPES, 'scalar_types')}:")
             body.add(indent + 2, f"{source.ref(check_depth, 'check_depth')}({item})")
         else:
             inner_body = _Body()

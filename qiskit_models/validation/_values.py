@@ -26,21 +26,21 @@ from qiskit_models.validation._datetime import format_date, format_datetime
 if TYPE_CHECKING:  # pragma: no cover
     from qiskit_models.validation.base import BaseModel
 
-__all__ = ["MAX_DEPTH", "check_depth", "copy_value", "to_json"]
+__all__ = ["MAX_DEPTH", "SCALAR_TYPES", "check_depth", "copy_value", "to_json"]
 
 #: The deepest nesting of lists and dictionaries accepted in a pass-through value.
 MAX_DEPTH = 100
 
-_CONTAINER_TYPES = frozenset({dict, list, tuple})
 _JSON_KEY_TYPES = (str, int, float, bool, type(None))
 
 
 def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
     """Reject a value whose lists and dictionaries nest deeper than ``limit`` levels.
 
-    Containers of scalars, the bulk of real payloads, are passed over with one
-    C-level type check; deep values stop at ``limit`` levels, so the recursion
-    stays far below Python's limit.
+    Subclasses of ``dict`` and ``list`` (an ``OrderedDict``, a ``defaultdict``)
+    count as dictionaries and lists.  Containers of scalars, the bulk of real
+    payloads, are passed over with one C-level type check; deep values stop at
+    ``limit`` levels, so the recursion stays far below Python's limit.
 
     Args:
         value: any value.
@@ -49,8 +49,18 @@ def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
     Raises:
         ValidationError: the value nests too deeply.
     """
-    if type(value) in _CONTAINER_TYPES:
+    if type(value) not in SCALAR_TYPES and _is_container(value):
         _check_container(value, 1, limit)
+
+
+#: The exact types of the scalars of JSON data: never copied, never walked.
+SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+
+_CONTAINER_TYPES = frozenset({dict, list, tuple})
+
+
+def _is_container(value: Any) -> bool:
+    return type(value) in _CONTAINER_TYPES or isinstance(value, (dict, list))
 
 
 def _too_deep(limit: int) -> ValidationError:
@@ -61,20 +71,22 @@ def _check_container(value: Any, depth: int, limit: int) -> None:
     if depth > limit:
         raise _too_deep(limit)
     depth += 1
-    items = value.values() if type(value) is dict else value
-    if _CONTAINER_TYPES.isdisjoint(map(type, items)):  # the common case: scalars only
+    items = value.values() if isinstance(value, dict) else value
+    if SCALAR_TYPES.issuperset(map(type, items)):  # the common case: scalars only
         return
     for item in items:
-        if type(item) in _CONTAINER_TYPES:
+        if type(item) not in SCALAR_TYPES and _is_container(item):
             _check_container(item, depth, limit)
 
 
 def copy_value(value: Any, limit: int = MAX_DEPTH) -> Any:
     """Return ``value`` with new lists and dictionaries, checking its depth.
 
-    Tuples that hold lists or dictionaries are rebuilt around their copies; every
-    other object (strings, numbers, models, numpy arrays, ...) is shared, not
-    copied.  Accepts and rejects exactly what :func:`check_depth` does.
+    A subclass of ``dict`` or ``list`` (an ``OrderedDict`` from
+    ``json.loads(..., object_pairs_hook=OrderedDict)``) becomes a plain ``dict``
+    or ``list``; tuples that hold lists or dictionaries are rebuilt around their
+    copies; every other object (strings, numbers, models, numpy arrays, ...) is
+    shared, not copied.  Accepts and rejects exactly what :func:`check_depth` does.
 
     Args:
         value: any value.
@@ -86,7 +98,7 @@ def copy_value(value: Any, limit: int = MAX_DEPTH) -> Any:
     Raises:
         ValidationError: the value nests too deeply.
     """
-    if type(value) not in _CONTAINER_TYPES:
+    if type(value) in SCALAR_TYPES or not _is_container(value):
         return value
     return _copy_container(value, 1, limit)
 
@@ -96,17 +108,17 @@ def _copy_container(value: Any, depth: int, limit: int) -> Any:
     if depth > limit:
         raise _too_deep(limit)
     depth += 1
-    if type(value) is dict:
-        if _CONTAINER_TYPES.isdisjoint(map(type, value.values())):  # scalars only: a C-level copy
-            return value.copy()
+    if isinstance(value, dict):
+        if SCALAR_TYPES.issuperset(map(type, value.values())):  # scalars only: a C-level copy
+            return dict(value)
         result = {}
         for key, item in value.items():
-            result[key] = _copy_container(item, depth, limit) if type(item) in _CONTAINER_TYPES else item
+            result[key] = item if type(item) in SCALAR_TYPES or not _is_container(item) else _copy_container(item, depth, limit)
         return result
-    if _CONTAINER_TYPES.isdisjoint(map(type, value)):  # the common case: a list of scalars
-        return value[:] if type(value) is list else value
-    items = [_copy_container(item, depth, limit) if type(item) in _CONTAINER_TYPES else item for item in value]
-    return items if type(value) is list else tuple(items)
+    if SCALAR_TYPES.issuperset(map(type, value)):  # the common case: a list of scalars
+        return value if type(value) is tuple else list(value)
+    items = [item if type(item) in SCALAR_TYPES or not _is_container(item) else _copy_container(item, depth, limit) for item in value]
+    return tuple(items) if type(value) is tuple else items
 
 
 def _model_type() -> Type[BaseModel]:
@@ -200,6 +212,8 @@ def _other_to_json(value: Any) -> JSONValue:
         return format_date(value)
     if isinstance(value, Mapping):
         return _container_to_json(dict(value))
+    if isinstance(value, (list, tuple)):  # a subclass, such as a named tuple
+        return _container_to_json(list(value))
     if type(value).__module__ == "numpy":
         if hasattr(value, "tolist"):  # arrays and scalars
             return to_json(value.tolist())
