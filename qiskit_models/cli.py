@@ -221,9 +221,10 @@ def resolve_model(name: str) -> Type[BaseModel]:
         sys.path.insert(0, os.getcwd())
     try:
         found: Any = importlib.import_module(module_name)
-    except (Exception, SystemExit) as error:  # noqa: BLE001 - whatever the plugin's module raises while importing
-        detail = str(error) if isinstance(error, ImportError) else f"{type(error).__name__}: {error}"
-        raise LookupError(f"cannot import {module_name!r} ({detail})") from None
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # noqa: BLE001 - whatever the plugin's module raises while importing
+        raise LookupError(f"cannot import {module_name!r} ({_describe(error)})") from None
     for part in attribute.split("."):
         try:
             found = getattr(found, part)
@@ -234,6 +235,17 @@ def resolve_model(name: str) -> Type[BaseModel]:
     if getattr(found, BINDING_ATTRIBUTE, None) is None:
         raise LookupError(f"{name!r} is not bound to a schema (decorate it with @bind_schema)")
     return found
+
+
+def _describe(error: BaseException) -> str:
+    """One line saying what an exception is, even when its ``str`` fails or spans lines."""
+    try:
+        text = str(error)
+    except Exception:  # noqa: BLE001 - a broken __str__ of somebody else's exception
+        text = ""
+    if not isinstance(error, ImportError):
+        text = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return _printable(text)
 
 
 def _check_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

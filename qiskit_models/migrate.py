@@ -37,7 +37,7 @@ import os
 import re
 import tokenize
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Sequence, TextIO, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Set, TextIO, Tuple
 
 __all__ = [
     "FileMigration",
@@ -354,9 +354,7 @@ class FileMigration:
         assert self.original is not None and self.result is not None
         before, after = (_as_bytes_text(text, self.encoding) for text in (self.original, self.result.text))
         name = _relative(self.path)
-        # a tab ends a name with spaces, as git writes it, so that patch reads the whole name
-        end = "\t" if any(char.isspace() for char in name) else ""
-        lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}{end}", f"b/{name}{end}")
+        lines = difflib.unified_diff(_lines(before), _lines(after), _header_name("a/", name), _header_name("b/", name))
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
@@ -368,6 +366,25 @@ def diff_bytes(diff: str) -> bytes:
 def _as_bytes_text(text: str, encoding: str) -> str:
     """``text`` as the file stores it, decoded byte for byte (UTF-8, other bytes escaped)."""
     return text.encode(encoding).decode("utf-8", "surrogateescape")
+
+
+def _header_name(prefix: str, name: str) -> str:
+    """A file name for a diff header, written as git writes it.
+
+    A name with a tab, a newline, a quote, a backslash or another unprintable
+    character is quoted C-style (``"a/x\\ty.py"``); a name with spaces ends
+    with a tab, so that ``patch`` reads it whole.
+    """
+    path = prefix + name
+    if any(char in '\t\n"\\' or not char.isprintable() for char in path):
+        escapes = {"\t": "\\t", "\n": "\\n", '"': '\\"', "\\": "\\\\"}
+        quoted = "".join(escapes.get(char, char) if char.isprintable() or char in escapes else _octal(char) for char in path)
+        return f'"{quoted}"'
+    return path + "\t" if " " in path else path
+
+
+def _octal(char: str) -> str:
+    return "".join(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogateescape"))
 
 
 def _relative(path: str) -> str:
@@ -433,6 +450,15 @@ def python_files(paths: Sequence[str]) -> Iterator[str]:
     Yields:
         File paths, directories walked in sorted order.
     """
+    seen: Set[str] = set()
+    for path in _walk(paths):
+        real = os.path.realpath(path)
+        if real not in seen:  # a file named twice, or under two of the paths, once
+            seen.add(real)
+            yield path
+
+
+def _walk(paths: Sequence[str]) -> Iterator[str]:
     for path in paths:
         if not os.path.isdir(path):
             yield path

@@ -106,10 +106,15 @@ def plugin_module(tmp_path, monkeypatch):
     (tmp_path / "qm_broken_plugin.py").write_text("raise RuntimeError('the plugin needs a token')\n")
     (tmp_path / "qm_syntax_plugin.py").write_text("def (:\n")
     (tmp_path / "qm_exiting_plugin.py").write_text("import sys\nsys.exit(3)\n")
+    (tmp_path / "qm_lines_plugin.py").write_text("raise RuntimeError('first\\nsecond')\n")
+    (tmp_path / "qm_base_plugin.py").write_text("raise BaseException('base')\n")
+    (tmp_path / "qm_str_plugin.py").write_text(
+        "class Unprintable(Exception):\n    def __str__(self):\n        raise ValueError('no')\nraise Unprintable()\n"
+    )
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "path", list(sys.path))
     yield "qm_test_plugin"
-    for name in ("qm_test_plugin", "qm_broken_plugin", "qm_syntax_plugin", "qm_exiting_plugin"):
+    for name in ("qm_test_plugin", "qm_broken_plugin", "qm_syntax_plugin", "qm_exiting_plugin", "qm_lines_plugin", "qm_base_plugin", "qm_str_plugin"):
         sys.modules.pop(name, None)
 
 
@@ -142,6 +147,9 @@ def test_plugin_models_by_import_path(plugin_module, tmp_path):
         ("qm_test_plugin:Shots.", "qiskit-models: 'qm_test_plugin:Shots.' is not of the form package.module:ClassName\n"),
         ("qm_broken_plugin:Shots", "qiskit-models: cannot import 'qm_broken_plugin' (RuntimeError: the plugin needs a token)\n"),
         ("qm_exiting_plugin:Shots", "qiskit-models: cannot import 'qm_exiting_plugin' (SystemExit: 3)\n"),
+        ("qm_lines_plugin:Shots", "qiskit-models: cannot import 'qm_lines_plugin' (RuntimeError: first\\nsecond)\n"),
+        ("qm_base_plugin:Shots", "qiskit-models: cannot import 'qm_base_plugin' (BaseException: base)\n"),
+        ("qm_str_plugin:Shots", "qiskit-models: cannot import 'qm_str_plugin' (Unprintable)\n"),
     ],
 )
 def test_bad_import_paths_are_usage_errors(plugin_module, tmp_path, name, message):

@@ -314,3 +314,14 @@ def test_a_name_with_a_space_ends_with_a_tab_in_the_headers(tmp_path, monkeypatc
     status, out, _ = run("migrate", "my plugin.py")
     assert status == 1
     assert out.splitlines()[:2] == ["--- a/my plugin.py\t", "+++ b/my plugin.py\t"]
+
+
+def test_odd_names_are_quoted_as_git_quotes_them_and_each_file_is_diffed_once(tmp_path, monkeypatch):
+    (tmp_path / "x\ttab").mkdir()
+    (tmp_path / "x\ttab" / "t.py").write_text("from qiskit.validation import fields\n")
+    (tmp_path / "q\"uote.py").write_text("from qiskit.validation import fields\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run("migrate", ".", "x\ttab/t.py", str(tmp_path / "x\ttab"))
+    assert status == 1 and err.startswith("2 files checked")
+    headers = [line for line in out.splitlines() if line.startswith(("---", "+++"))]
+    assert headers == ['--- "a/q\\"uote.py"', '+++ "b/q\\"uote.py"', '--- "a/x\\ttab/t.py"', '+++ "b/x\\ttab/t.py"']
