@@ -524,12 +524,32 @@ def _schema_is_compilable(binding: Binding) -> bool:
 
 def _child_function(binding: Binding, kind: Literal["load", "dump"]) -> Optional[Callable[[Any], Any]]:
     """Compile a nested schema's function; break cycles with a late-bound call."""
-    key = (id(binding), kind)
-    if key in _IN_PROGRESS:
-        attribute = {"load": "fast_load", "dump": "fast_dump"}[kind]
+    if (id(binding), kind) in _IN_PROGRESS:
+        attribute = f"fast_{kind}"
         return lambda value: getattr(binding, attribute)(value)
     compiled: Union[Literal[False], Callable[[Any], Any]] = compile_load(binding) if kind == "load" else compile_dump(binding)
     return compiled or None
+
+
+def _compile_once(binding: Binding, kind: Literal["load", "dump", "check"], generate: Callable[[Binding], Any]) -> Any:
+    """Return ``binding.fast_<kind>``, generating it on first use (``False`` if it cannot be).
+
+    Generation runs under the module lock, with ``(binding, kind)`` marked in
+    progress so that a schema nesting itself calls its own function late-bound.
+    """
+    attribute = f"fast_{kind}"
+    with _LOCK:
+        compiled = getattr(binding, attribute)
+        if compiled is not None:
+            return compiled
+        key = (id(binding), kind)
+        _IN_PROGRESS.add(key)
+        try:
+            function = generate(binding) if _schema_is_compilable(binding) else None
+        finally:
+            _IN_PROGRESS.discard(key)
+        setattr(binding, attribute, function or False)
+        return function or False
 
 
 def compile_load(binding: Binding) -> Union[Literal[False], LoadFunction]:
@@ -541,18 +561,10 @@ def compile_load(binding: Binding) -> Union[Literal[False], LoadFunction]:
     Returns:
         ``load(data) -> model``, raising ``ValidationError`` like ``schema.load``.
     """
-    with _LOCK:
-        if binding.fast_load is not None:
-            return binding.fast_load
-        key = (id(binding), "load")
-        _IN_PROGRESS.add(key)
-        try:
-            compilable = _schema_is_compilable(binding) and not binding.has_pre_load_hooks
-            function = _generate_load(binding) if compilable else None
-        finally:
-            _IN_PROGRESS.discard(key)
-        binding.fast_load = function or False
-        return binding.fast_load
+    compiled: Union[Literal[False], LoadFunction] = _compile_once(
+        binding, "load", lambda binding: None if binding.has_pre_load_hooks else _generate_load(binding)
+    )
+    return compiled
 
 
 def _field_handler(field: Any, source: _Source, code: _ValueCode) -> Tuple[Optional[str], Optional[str]]:
@@ -793,17 +805,8 @@ def compile_dump(binding: Binding) -> Union[Literal[False], DumpFunction]:
     Returns:
         ``dump(obj) -> dict``, raising ``ValidationError`` like ``schema.dump``.
     """
-    with _LOCK:
-        if binding.fast_dump is not None:
-            return binding.fast_dump
-        key = (id(binding), "dump")
-        _IN_PROGRESS.add(key)
-        try:
-            function = _generate_dump(binding) if _schema_is_compilable(binding) else None
-        finally:
-            _IN_PROGRESS.discard(key)
-        binding.fast_dump = function or False
-        return binding.fast_dump
+    compiled: Union[Literal[False], DumpFunction] = _compile_once(binding, "dump", _generate_dump)
+    return compiled
 
 
 def _dump_condition(field: Any, value: str) -> Optional[str]:
@@ -988,12 +991,8 @@ def compile_check(binding: Binding) -> Union[Literal[False], CheckFunction]:
         ``check(kwargs) -> bool``, raising ``ValidationError`` like the reference
         check; it returns whether every key may be stored as an attribute.
     """
-    with _LOCK:
-        if binding.fast_check is not None:
-            return binding.fast_check
-        function = _generate_check(binding) if _schema_is_compilable(binding) else None
-        binding.fast_check = function or False
-        return binding.fast_check
+    compiled: Union[Literal[False], CheckFunction] = _compile_once(binding, "check", _generate_check)
+    return compiled
 
 
 def _generate_check(binding: Binding) -> Optional[CheckFunction]:

@@ -182,14 +182,8 @@ def _json_key(key: Any) -> Any:
     """A dictionary key as a built-in JSON key type (an enum member becomes its value)."""
     if key is None or type(key) in _JSON_KEY_TYPES:
         return key
-    if isinstance(key, bool):
-        return bool(key)
-    if isinstance(key, str):
-        return str.__str__(key)
-    if isinstance(key, int):
-        return int.__index__(key)
-    if isinstance(key, float):
-        return float.__float__(key)
+    if isinstance(key, _JSON_KEY_TYPES):  # a subclass: converted as a value is
+        return _other_to_json(key)
     raise ValidationError({repr(key): [f"Key of type {type(key).__name__} cannot be written as JSON."]})
 
 
